@@ -34,10 +34,18 @@ export function replyError(code: ErrorCode, message: string, fields?: Record<str
   return HttpResponse.json(body, { status: errorStatus[code] });
 }
 
+/**
+ * Matches `<any api base>/path` exactly: the base is one segment starting with `api`
+ * (see `freshApiBase`), so `/center` does not also catch `/partner/center`.
+ */
+export function apiPath(path: string): RegExp {
+  return new RegExp(`/api[^/]*${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
+
 let counter = 0;
 /**
  * A fresh API base per test, so the page-wide session stores of earlier tests do not leak in.
- * Handlers match any base (`*\/path`).
+ * Handlers match any such base through `apiPath()`.
  */
 export function freshApiBase(): string {
   counter += 1;
@@ -145,14 +153,14 @@ export const fixtures = {
 
 /** Handlers answering every partner route with the fixtures above; tests override with `worker.use()`. */
 export const defaultHandlers: HttpHandler[] = [
-  http.get('*/center', () => reply(CenterPublic, fixtures.center)),
-  http.post('*/auth/sign-in', () => reply(SignInResponse, fixtures.signIn)),
-  http.post('*/auth/sign-out', () => new HttpResponse(null, { status: 204 })),
-  http.get('*/auth/session', () => reply(SessionInfo, fixtures.session)),
-  http.get('*/partner/center', () => reply(CenterForPartner, fixtures.partnerCenter)),
-  http.get('*/partner/profile', () => reply(Profile, fixtures.profile)),
-  http.get('*/partner/programs', () => reply(ProgramList, fixtures.programs)),
-  http.get('*/partner/commission-structure', () => reply(CommissionStructure, fixtures.commissionStructure)),
+  http.get(apiPath('/center'), () => reply(CenterPublic, fixtures.center)),
+  http.post(apiPath('/auth/sign-in'), () => reply(SignInResponse, fixtures.signIn)),
+  http.post(apiPath('/auth/sign-out'), () => new HttpResponse(null, { status: 204 })),
+  http.get(apiPath('/auth/session'), () => reply(SessionInfo, fixtures.session)),
+  http.get(apiPath('/partner/center'), () => reply(CenterForPartner, fixtures.partnerCenter)),
+  http.get(apiPath('/partner/profile'), () => reply(Profile, fixtures.profile)),
+  http.get(apiPath('/partner/programs'), () => reply(ProgramList, fixtures.programs)),
+  http.get(apiPath('/partner/commission-structure'), () => reply(CommissionStructure, fixtures.commissionStructure)),
 ];
 
 /** Resets handlers to the defaults; call in `beforeEach`. */

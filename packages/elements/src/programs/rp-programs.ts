@@ -1,0 +1,130 @@
+import { html, type TemplateResult } from 'lit';
+import { localized, msg, str } from '@lit/localize';
+import { Task, initialState } from '@lit/task';
+import type { Program, ProgramList } from '@rp/contract';
+import { RpElement } from '../core/rp-element.js';
+import { baseStyles } from '../core/styles.js';
+import { stateStyles } from '../core/state-styles.js';
+import { emptyState, errorState, loadingState, signedOutState } from '../core/states.js';
+import { formatDate } from '../core/format.js';
+import { plainText } from '../core/plain-text.js';
+import { attributionWindowText, holdPeriodText } from './program-terms.js';
+import { programsStyles } from './rp-programs.styles.js';
+
+/**
+ * The programs the signed-in partner is enrolled in: a card per program with the merchant's
+ * description, the enrolment date, the attribution window and the hold period.
+ *
+ * @summary The partner's programs.
+ *
+ * @slot header - Replaces the default heading ("My programs").
+ * @slot loading - Replaces the loading text.
+ * @slot empty - Shown instead of the default text when the partner is in no program.
+ * @slot signed-out - Shown instead of the default text when no partner is signed in.
+ *
+ * @csspart heading - The `h2` heading.
+ * @csspart list - The list of program cards.
+ * @csspart program - Each program's card.
+ * @csspart program-name - Each program's `h3` name.
+ * @csspart enrolled - The "Enrolled" badge.
+ * @csspart description - The merchant's description of a program.
+ * @csspart paragraph - Each paragraph of a description.
+ * @csspart terms - The list of a program's terms (enrolled since, attribution, hold).
+ * @csspart loading - The loading state.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart retry - The retry button of the error state.
+ * @csspart signed-out - The signed-out state.
+ *
+ * @cssprop --rp-accent - Accent colour.
+ * @cssprop --rp-text - Text colour.
+ * @cssprop --rp-muted - Colour of secondary text.
+ * @cssprop --rp-surface - Card background.
+ * @cssprop --rp-surface-alt - Background of the terms.
+ * @cssprop --rp-border - Border colour.
+ * @cssprop --rp-success - Colour of the "Enrolled" badge.
+ * @cssprop --rp-radius - Corner radius.
+ * @cssprop --rp-space - Base spacing unit.
+ * @cssprop --rp-font - Font family (inherits the page's by default).
+ */
+@localized()
+export class RpPrograms extends RpElement {
+  static override styles = [baseStyles, stateStyles, programsStyles];
+
+  protected readonly task = new Task(this, {
+    args: () => [this.store, this.store.session?.token ?? null] as const,
+    task: async ([store, token], { signal }) => {
+      if (!token) return initialState;
+      return store.client.get<ProgramList>('/partner/programs', { signal });
+    },
+  });
+
+  protected override render(): TemplateResult {
+    return html`<section>
+      <div class="section-header">
+        <slot name="header">${this._headerTemplate()}</slot>
+        ${this.task.value && this.store.signedIn && this.task.value.programs.length > 0
+          ? html`<p class="count">${this.#countText(this.task.value.programs.length)}</p>`
+          : ''}
+      </div>
+      ${this.store.signedIn
+        ? this.task.render({
+            pending: () => loadingState(msg('Loading your programs…')),
+            complete: (list) => this._listTemplate(list.programs),
+            error: (error) => errorState(error, () => void this.task.run()),
+          })
+        : signedOutState()}
+    </section>`;
+  }
+
+  #countText(count: number): string {
+    return count === 1 ? msg('1 program') : msg(str`${count} programs`);
+  }
+
+  /** The heading; override to change it without a slot. */
+  protected _headerTemplate(): TemplateResult {
+    return html`<h2 part="heading">${msg('My programs')}</h2>`;
+  }
+
+  protected _listTemplate(programs: Program[]): TemplateResult {
+    if (programs.length === 0) return emptyState(msg('You are not enrolled in any programs yet.'));
+    return html`<ul class="list" part="list">
+      ${programs.map((program) => html`<li>${this._programTemplate(program)}</li>`)}
+    </ul>`;
+  }
+
+  /** One program's card. */
+  protected _programTemplate(program: Program): TemplateResult {
+    return html`<article class="card program" part="program" aria-labelledby="program-${program.id}">
+      <div class="program-head">
+        <h3 id="program-${program.id}" part="program-name">${program.name}</h3>
+        <span class="badge" part="enrolled">${msg('Enrolled')}</span>
+      </div>
+      ${program.description.trim()
+        ? html`<div class="description" part="description">${plainText(program.description)}</div>`
+        : ''}
+      <dl class="terms" part="terms">
+        <div>
+          <dt>${msg('Enrolled since')}</dt>
+          <dd>${formatDate(program.enrolledAt, this.locale, 'long')}</dd>
+        </div>
+        <div>
+          <dt>${msg('Attribution window')}</dt>
+          <dd>${attributionWindowText(program.attributionWindowDays)}</dd>
+        </div>
+        <div>
+          <dt>${msg('Hold period')}</dt>
+          <dd>${holdPeriodText(program.holdDays)}</dd>
+        </div>
+      </dl>
+    </article>`;
+  }
+}
+
+RpPrograms.define('rp-programs');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rp-programs': RpPrograms;
+  }
+}
