@@ -12,6 +12,8 @@ export const entries = {
   'rp-portal': 'src/portal/rp-portal.ts',
   // Sign-in alone, for the merchant's own sign-in page.
   'rp-signin': 'src/signin/rp-signin.ts',
+  // The merchant's first-party tracking script (not an element): keeps the click id for checkout.
+  'rp-track': 'src/tracking/rp-track.ts',
 };
 
 export async function buildElements({ outdir = `${root}dist`, minify = true, metafile = false } = {}) {

@@ -10,6 +10,7 @@ export const errorStatus = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unprocessable: 422,
   unsupported_media_type: 415,
   throttled: 429,
   internal: 500,

@@ -11,4 +11,7 @@ export * from './center.ts';
 export * from './auth.ts';
 export * from './profile.ts';
 export * from './programs.ts';
+export * from './tracking.ts';
+export * from './conversions.ts';
+export * from './ledger.ts';
 export * from './routes.ts';

@@ -10,5 +10,23 @@ export const routes = {
   programs: '/partner/programs',
   commissionStructure: '/partner/commission-structure',
   adminSettings: '/admin/settings',
+  destinations: '/partner/destinations',
+  links: '/partner/links',
+  balance: '/partner/balance',
+  summary: '/partner/summary',
+  ledger: '/partner/ledger',
+  ledgerCsv: '/partner/ledger.csv',
+  commissionsReport: '/partner/reports/commissions',
+  leadsReport: '/partner/reports/leads',
+  salesReport: '/partner/reports/sales',
+  clicksReport: '/partner/reports/clicks',
+  adminDestinations: '/admin/destinations',
+  adminCoupons: '/admin/coupons',
+  adminLeads: '/admin/leads',
+  adminSales: '/admin/sales',
+  adminRefunds: '/admin/refunds',
+  adminPayouts: '/admin/payouts',
+  adminAdjustments: '/admin/adjustments',
 } as const;
+/** Each report also answers CSV at the same path plus `.csv`, streamed. */
 export type RouteName = keyof typeof routes;
