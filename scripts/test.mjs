@@ -2,15 +2,18 @@
 // (headless Chromium + MSW), end-to-end (real server + demo in Chromium). Prints one closing
 // line "N passed, N failed" over all suites and exits non-zero if anything failed.
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { ensureChrome } from './chrome.mjs';
 
 const env = { ...process.env, CHROME_PATH: ensureChrome(), FORCE_COLOR: '0' };
+
+const e2eFiles = () => readdirSync('e2e').filter((f) => f.endsWith('.test.ts')).map((f) => `e2e/${f}`);
 
 const suites = [
   { name: 'typecheck', command: 'npm', args: ['run', '--silent', 'typecheck'] },
   { name: 'server', command: 'npm', args: ['test', '--silent', '-w', 'server'] },
   { name: 'elements', command: 'npx', args: ['web-test-runner'] },
-  { name: 'e2e', command: 'node', args: ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', 'e2e/journey.test.ts', 'e2e/widgets.test.ts'] },
+  { name: 'e2e', command: 'node', args: ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...e2eFiles()] },
 ];
 
 function run({ command, args }) {
