@@ -38,7 +38,7 @@ export const ProfileFields = z.strictObject({
     .regex(/^(https?:\/\/[^\s"'<>]+)?$/, 'Enter an address starting with https:// or http://.'),
   address: Address,
   /** Where the merchant sends payouts, if not the contact email. */
-  payoutEmail: z.union([z.literal(''), Email]),
+  payoutEmail: z.union([z.literal(''), Email], { error: 'Enter a valid email address, or leave it empty.' }),
 });
 export type ProfileFields = z.infer<typeof ProfileFields>;
 

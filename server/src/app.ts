@@ -1,0 +1,88 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import type { Config } from './config.ts';
+import type { Db } from './db/database.ts';
+import { ensureSettings } from './domain/center.ts';
+import type { AppEnv, Deps } from './http/context.ts';
+import { ApiError, errorResponse } from './http/errors.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { authRoutes } from './routes/auth.ts';
+import { centerRoutes } from './routes/center.ts';
+import { partnerRoutes } from './routes/partner.ts';
+
+/** Largest request body accepted; every body of this API is a small JSON document. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  /** Clock in epoch ms; defaults to Date.now. */
+  now?: () => number;
+}
+
+/** The API as a Hono app. Everything it uses comes in through `options`. */
+export function createApp({ db, config, now = Date.now }: AppOptions) {
+  const deps: Deps = { db, config, now };
+  ensureSettings(db, config, now());
+
+  const app = new Hono<AppEnv>();
+
+  // Widgets run on the merchant's origin; only the configured origins may call the API.
+  // Bearer tokens, not cookies, so no credentials mode is needed.
+  app.use(
+    '/api/*',
+    cors({
+      origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type'],
+      exposeHeaders: ['Retry-After'],
+      maxAge: 600,
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Cache-Control', 'no-store'); // answers are per partner; no shared cache may keep them
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => errorResponse(c, new ApiError('payload_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB.`)),
+    }),
+  );
+
+  const api = new Hono<AppEnv>()
+    .get('/health', (c) => c.json({ status: 'ok' }))
+    .route('/', centerRoutes(deps))
+    .route('/auth', authRoutes(deps))
+    .route('/partner', partnerRoutes(deps))
+    .route('/admin', adminRoutes(deps));
+  app.route('/api', api);
+
+  app.notFound((c) => {
+    if (c.req.path === '/api' || c.req.path.startsWith('/api/')) {
+      return errorResponse(c, new ApiError('not_found', `No route ${c.req.method} ${c.req.path}.`));
+    }
+    return c.text('Not found', 404);
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return errorResponse(c, err);
+    if (err instanceof HTTPException) {
+      // Hono's validator throws a 400 HTTPException for a body that is not JSON.
+      if (err.status === 400) return errorResponse(c, new ApiError('invalid_json', 'The request body is not valid JSON.'));
+      if (err.status === 413) return errorResponse(c, new ApiError('payload_too_large', 'The request body is too large.'));
+      if (err.status === 404) return errorResponse(c, new ApiError('not_found', 'Not found.'));
+    }
+    // Anything else is our bug: log the detail, tell the client nothing about internals.
+    console.error(`${c.req.method} ${c.req.path} failed:`, err);
+    return errorResponse(c, new ApiError('internal', 'Something went wrong on our side. Please try again.'));
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,123 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as z from 'zod';
+import { CurrencyCode, LocaleTag } from '@rp/contract';
+
+/** The repository root: this file lives in `<root>/server/src/`. */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The admin key of the demo. Public knowledge, so it is refused outside demo mode. */
+export const DEMO_ADMIN_KEY = 'demo-admin-key';
+
+export interface Config {
+  port: number;
+  databasePath: string;
+  corsOrigins: string[];
+  adminKey: string;
+  currency: string;
+  locale: string;
+  demo: boolean;
+  trustProxy: boolean;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+}
+
+/** Thrown by `loadConfig` with one readable line per bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const flag = z
+  .enum(['true', 'false', '1', '0'], { error: 'Use true, false, 1 or 0.' })
+  .transform((v) => v === 'true' || v === '1');
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'Use a whole number.')
+    .transform(Number)
+    .pipe(z.number().min(min, `Use a number from ${min} to ${max}.`).max(max, `Use a number from ${min} to ${max}.`));
+
+/** An exact origin: scheme, host and optional port, nothing else (no path, no trailing slash). */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+const corsOrigins = z.string().transform((value, ctx) => {
+  const origins = value
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  for (const origin of origins) {
+    if (!isOrigin(origin)) {
+      ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin such as https://shop.example.com.` });
+    }
+  }
+  return origins;
+});
+
+const EnvSchema = z.object({
+  PORT: wholeNumber(0, 65535).default(8787),
+  RP_DATABASE: z.string().default(resolve(repoRoot, 'data/rp.sqlite')),
+  RP_CORS_ORIGINS: corsOrigins.default([]),
+  RP_ADMIN_KEY: z.string().optional(),
+  RP_CURRENCY: CurrencyCode.default('USD'),
+  RP_LOCALE: LocaleTag.default('en-US'),
+  RP_DEMO: flag.default(false),
+  RP_TRUST_PROXY: flag.default(false),
+  RP_SESSION_IDLE_MINUTES: wholeNumber(1, 7 * 24 * 60).default(120),
+  RP_SESSION_MAX_HOURS: wholeNumber(1, 30 * 24).default(12),
+});
+
+/**
+ * The admin key rule depends on RP_DEMO, so it is checked beside the schema rather than in a
+ * refinement: zod skips refinements once any field fails, and every problem should be listed.
+ */
+function adminKeyProblem(key: string | undefined, demo: boolean): string | undefined {
+  if (demo) return undefined; // demo mode falls back to the public demo key
+  if (key === undefined) return 'Required outside demo mode (at least 16 characters), or set RP_DEMO=true.';
+  if (key === DEMO_ADMIN_KEY) return `"${DEMO_ADMIN_KEY}" is public and only allowed with RP_DEMO=true.`;
+  if (key.length < 16) return 'Use at least 16 characters.';
+  return undefined;
+}
+
+/**
+ * Parse the environment. Empty variables count as unset, so `PORT=` in a shell means the default.
+ * Throws a ConfigError listing every problem, one line each, so a person can fix them all at once.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const present: Record<string, string> = {};
+  for (const name of Object.keys(EnvSchema.shape)) {
+    const value = env[name]?.trim();
+    if (value) present[name] = value;
+  }
+  const result = EnvSchema.safeParse(present);
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
+  const demo = flag.safeParse(present['RP_DEMO'] ?? 'false');
+  const keyProblem = demo.success ? adminKeyProblem(present['RP_ADMIN_KEY'], demo.data) : undefined;
+  if (keyProblem) problems.push(`RP_ADMIN_KEY: ${keyProblem}`);
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
+  const e = result.data;
+  return {
+    port: e.PORT,
+    databasePath: resolve(e.RP_DATABASE),
+    corsOrigins: e.RP_CORS_ORIGINS,
+    adminKey: e.RP_ADMIN_KEY ?? DEMO_ADMIN_KEY,
+    currency: e.RP_CURRENCY,
+    locale: e.RP_LOCALE,
+    demo: e.RP_DEMO,
+    trustProxy: e.RP_TRUST_PROXY,
+    sessionIdleMinutes: e.RP_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.RP_SESSION_MAX_HOURS,
+  };
+}

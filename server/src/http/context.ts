@@ -1,0 +1,18 @@
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
+import type { ActiveSession } from '../domain/sessions.ts';
+
+/** What every router needs; passed in, never a module-level singleton, so each test has its own. */
+export interface Deps {
+  db: Db;
+  config: Config;
+  /** The clock, in epoch ms. Tests pass their own to move time. */
+  now: () => number;
+}
+
+/** Hono environment of the app: the signed-in partner, set by `requirePartner`. */
+export interface AppEnv {
+  Variables: {
+    session: ActiveSession;
+  };
+}
