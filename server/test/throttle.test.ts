@@ -57,6 +57,15 @@ describe('per partner code', () => {
     assert.equal((await attempt(t, 'target', partner.password, '198.51.100.7')).status, 200);
   });
 
+  it('counts a burst of parallel guesses one by one: no more than 5 ever reach the password check', async () => {
+    await addPartner(t, { code: 'burst' });
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => attempt(t, 'burst', `parallel-guess-${i}`, `203.0.113.${i + 1}`)),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429, 429, 429]);
+  });
+
   it('forgets failures older than the window', async () => {
     for (let i = 0; i < CODE_LIMIT - 1; i += 1) recordFailure(t.db, codeKey('target'), CODE_LIMIT, t.clock.now());
     t.clock.advance(16 * MINUTE);

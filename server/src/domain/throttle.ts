@@ -51,3 +51,25 @@ export function recordFailure(db: Db, key: string, limit: number, now: number): 
 export function clearFailures(db: Db, key: string): void {
   db.prepare('DELETE FROM login_throttle WHERE key = ?').run(key);
 }
+
+const queues = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `task` once every earlier task holding any of `keys` has finished. Sign-in awaits a slow
+ * password hash between checking the lock and recording a failure; without this, a burst of
+ * parallel guesses would all pass the check before the first failure is counted. Keys are always
+ * taken in the order given (code, then address), so two attempts can never wait on each other.
+ */
+export async function oneAtATime<T>(keys: string[], task: () => Promise<T>): Promise<T> {
+  const [key, ...rest] = keys;
+  if (key === undefined) return task();
+  const previous = queues.get(key) ?? Promise.resolve();
+  const run = previous.catch(() => {}).then(() => oneAtATime(rest, task));
+  const settled = run.catch(() => {});
+  queues.set(key, settled);
+  try {
+    return await run;
+  } finally {
+    if (queues.get(key) === settled) queues.delete(key);
+  }
+}

@@ -39,6 +39,34 @@ CREATE TABLE clicks (
 );
 CREATE INDEX clicks_by_partner_time ON clicks(partner_id, created_at);
 CREATE INDEX clicks_by_link_time ON clicks(link_id, created_at);
+-- A repeat click by one visitor on one link within the repeat window reuses the first click.
+CREATE INDEX clicks_by_link_visitor ON clicks(link_id, visitor_hash, created_at);
+
+-- Clicks per partner, UTC day and link: the clicks report reads this instead of counting rows.
+-- Kept by the triggers below, so every way a click is written (the redirect's batches, the
+-- demo history) keeps it and links.click_count equal to the rows in clicks.
+CREATE TABLE click_days (
+  partner_id  INTEGER NOT NULL REFERENCES partners(id) ON DELETE CASCADE,
+  day         TEXT    NOT NULL, -- YYYY-MM-DD, UTC
+  link_id     INTEGER NOT NULL REFERENCES links(id) ON DELETE CASCADE,
+  clicks      INTEGER NOT NULL,
+  PRIMARY KEY (partner_id, day, link_id)
+) WITHOUT ROWID;
+CREATE INDEX click_days_by_link ON click_days(link_id);
+CREATE TRIGGER clicks_counted AFTER INSERT ON clicks
+BEGIN
+  UPDATE links SET click_count = click_count + 1 WHERE id = NEW.link_id;
+  INSERT INTO click_days (partner_id, day, link_id, clicks)
+  VALUES (NEW.partner_id, strftime('%Y-%m-%d', NEW.created_at / 1000, 'unixepoch'), NEW.link_id, 1)
+  ON CONFLICT (partner_id, day, link_id) DO UPDATE SET clicks = clicks + 1;
+END;
+
+-- Keys this server generated for itself, once (e.g. the key of the visitor hash).
+CREATE TABLE server_secrets (
+  name        TEXT    PRIMARY KEY,
+  value       BLOB    NOT NULL,
+  created_at  INTEGER NOT NULL
+) WITHOUT ROWID;
 
 CREATE TABLE coupons (
   code        TEXT    PRIMARY KEY COLLATE NOCASE,
