@@ -1,0 +1,35 @@
+/**
+ * Every element of the Referral Partner Center, each registered under its `rp-*` tag, plus the
+ * pieces a developer builds on: the shared store and API client, event types and formatters.
+ */
+export { RpCenter } from './center/rp-center.js';
+export { RpPortal } from './portal/rp-portal.js';
+export { RpSignin } from './signin/rp-signin.js';
+export { RpNav, type NavLayout } from './nav/rp-nav.js';
+export { RpWelcome } from './welcome/rp-welcome.js';
+export { RpProfile } from './profile/rp-profile.js';
+export { RpPrograms } from './programs/rp-programs.js';
+export { RpCommissionStructure } from './commission-structure/rp-commission-structure.js';
+
+export { RpElement, DEFAULT_API_BASE } from './core/rp-element.js';
+export {
+  CenterStore,
+  storeFor,
+  type SessionPersistence,
+  type SignOutReason,
+  type StoredSession,
+} from './core/center-store.js';
+export { ApiClient, ApiError, type RequestOptions } from './core/api-client.js';
+export { centerContext } from './core/context.js';
+export { loadPartnerCenter } from './core/partner-center.js';
+export {
+  fire,
+  type RpEventMap,
+  type RpSignedInDetail,
+  type RpSignedOutDetail,
+  type RpNavigateDetail,
+  type RpProfileSavedDetail,
+} from './core/events.js';
+export { formatMoney, formatBasisPoints, formatDate } from './core/format.js';
+export { baseStyles } from './core/styles.js';
+export { builtInLabel, categoryLabel, itemLabel, menuLayout } from './nav/menu.js';
