@@ -138,7 +138,12 @@ export class CenterStore extends EventTarget {
   }
 }
 
-const stores = new Map<string, CenterStore>();
+// Kept on globalThis: a page may load two of our bundles (the standalone sign-in on one part of
+// the page, the full set elsewhere), each with its own copy of this module; they must still share
+// one store, and so one sign-in, per API.
+const registryKey = Symbol.for('rp-center-stores');
+const registry = globalThis as { [registryKey]?: Map<string, CenterStore> };
+const stores = (registry[registryKey] ??= new Map<string, CenterStore>());
 
 /** The page-wide store for an API base, so standalone elements share one sign-in. */
 export function storeFor(apiBase: string, persistence: SessionPersistence = 'session'): CenterStore {
