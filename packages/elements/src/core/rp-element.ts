@@ -32,6 +32,7 @@ export class RpElement extends LitElement {
   protected contextStore?: CenterStore;
 
   #subscribed: CenterStore | null = null;
+  #brandSheet: CSSStyleSheet | null = null;
   readonly #onStoreChange = () => this.storeChanged();
 
   /** The store this element reads from. */
@@ -59,6 +60,27 @@ export class RpElement extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
     if (this.isConnected) this.#subscribe();
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed);
+    this.#applyBranding();
+  }
+
+  /**
+   * The merchant's accent colour from the center settings, as a constructed stylesheet in this
+   * shadow root (nothing is written to the host page's DOM, and a strict CSP allows it).
+   */
+  #applyBranding(): void {
+    const accent = this.store.center?.branding.accentColor;
+    const root = this.shadowRoot;
+    // Checked here too: a merchant's own backend may send anything.
+    if (!root || !accent || !/^#[0-9a-f]{6}$/i.test(accent)) return;
+    if (!this.#brandSheet) {
+      this.#brandSheet = new CSSStyleSheet();
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#brandSheet];
+    }
+    this.#brandSheet.replaceSync(`:host { --_brand-accent: ${accent}; }`);
   }
 
   /** Called when the store's session or settings change; re-renders by default. */

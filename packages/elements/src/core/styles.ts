@@ -7,7 +7,8 @@ import { css } from 'lit';
  */
 export const baseStyles = css`
   :host {
-    --_accent: var(--rp-accent, #2457d6);
+    /* The page's --rp-accent wins; else the merchant's branding from the center settings; else ours. */
+    --_accent: var(--rp-accent, var(--_brand-accent, #2457d6));
     --_accent-contrast: var(--rp-accent-contrast, #ffffff);
     --_text: var(--rp-text, #1c2430);
     --_muted: var(--rp-muted, #5b6675);

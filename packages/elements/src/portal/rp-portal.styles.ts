@@ -102,8 +102,9 @@ export const portalStyles = css`
   .section-heading:focus {
     outline: none;
   }
-  .section-heading:focus-visible {
-    box-shadow: var(--_focus);
+  /* Focus lands here from code after navigating, for screen readers; it is not a control, so no ring. */
+  [tabindex='-1']:focus-visible {
+    box-shadow: none;
   }
   .panel {
     background: var(--_surface);

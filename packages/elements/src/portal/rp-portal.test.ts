@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { CenterForPartner } from '@rp/contract';
+import { CenterForPartner, CenterPublic } from '@rp/contract';
 import type { MenuItemId } from '@rp/contract';
 import { fixtures, freshApiBase, http, reply, replyError, resetApi, worker } from '../../test/api-mock.js';
 import { signedIn } from '../../test/signed-in.js';
@@ -8,7 +8,6 @@ import { storeFor } from '../core/center-store.js';
 import type { RpNav } from '../nav/rp-nav.js';
 import type { RpSignin } from '../signin/rp-signin.js';
 import { RpPortal } from './rp-portal.js';
-
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 /** The name of the section shown: its region's label, or the portal's heading for it. */
@@ -213,7 +212,9 @@ describe('rp-portal', () => {
   it('falls back to sign-in with the expiry message when the session expires', async () => {
     const el = await renderSignedIn('#/welcome');
     worker.use(http.get('*/partner/center', () => replyError('unauthorized', 'Your session has ended.')));
+    const signedOut = oneEvent(el, 'rp-signed-out');
     await el.store.client.get('/partner/center').catch(() => undefined);
+    expect((await signedOut).detail).to.deep.equal({ reason: 'expired' });
     await el.updateComplete;
     const signin = $<RpSignin>(el, 'rp-signin');
     expect(signin).to.exist;
@@ -244,5 +245,20 @@ describe('rp-portal', () => {
     expect(nav.layout).to.equal('compact');
     await waitUntil(() => nav.shadowRoot!.querySelector('[part="menu-button"]'), 'no menu button');
     await expect(el).to.be.accessible();
+  });
+
+  it("applies the merchant's accent colour from the center settings, unless the page sets --rp-accent", async () => {
+    worker.use(
+      http.get(/\/api[^/]*\/center$/, () =>
+        reply(CenterPublic, { ...fixtures.center, branding: { accentColor: '#aa3300', logoUrl: null } }),
+      ),
+    );
+    const el = await renderSignedIn('#/welcome');
+    await waitUntil(() => el.store.center?.branding.accentColor === '#aa3300', 'center settings not loaded');
+    await el.updateComplete;
+    const accent = () => getComputedStyle(el).getPropertyValue('--_accent').trim();
+    await waitUntil(() => accent() === '#aa3300', `accent is ${accent()}`);
+    el.style.setProperty('--rp-accent', '#123456');
+    expect(accent()).to.equal('#123456');
   });
 });

@@ -46,7 +46,7 @@ const infoIcon = html`<svg width="22" height="22" viewBox="0 0 24 24" fill="none
  *
  * @summary The whole partner center.
  *
- * @fires rp-signed-out - After the partner signed out with the header's button; `detail: { reason: 'signed-out' }`.
+ * @fires rp-signed-out - After the partner signed out with the header's button (`detail: { reason: 'signed-out' }`), or when the server ended the session (`reason: 'expired'`).
  * @fires rp-signed-in - (from the inner `<rp-signin>`) after signing in; `detail: { partner }`.
  * @fires rp-navigate - (from the inner `<rp-nav>`) when a menu item is chosen; cancelable; `detail: { section }`.
  *
@@ -149,6 +149,10 @@ export class RpPortal extends RpElement {
     if (this.providedStore !== this.store) this.providedStore = this.store;
     const signedIn = this.store.signedIn;
     if (this.#wasSignedIn === false && signedIn) this.#focusHeading = true;
+    // The server ended the session (expired or revoked): tell the page, as a Sign out click would.
+    if (this.#wasSignedIn === true && !signedIn && this.store.lastSignOutReason === 'expired') {
+      fire(this, 'rp-signed-out', { reason: 'expired' });
+    }
     this.#wasSignedIn = signedIn;
     const center = this.#menu();
     const section = this.section;
