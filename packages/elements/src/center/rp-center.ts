@@ -17,6 +17,8 @@ import '../portal/rp-portal.js';
  * @slot - The `rp-*` elements (and any other content) that share this center's session.
  *
  * @csspart portal - The `<rp-portal>` shown when the element has no children.
+ *
+ * @customElement rp-center
  */
 @localized()
 export class RpCenter extends LitElement {

@@ -50,6 +50,8 @@ type ProgramStructure = CommissionStructure['programs'][number];
  * @cssprop --rp-radius - Corner radius.
  * @cssprop --rp-space - Base spacing unit.
  * @cssprop --rp-font - Font family (inherits the page's by default).
+ *
+ * @customElement rp-commission-structure
  */
 @localized()
 export class RpCommissionStructure extends RpElement {

@@ -44,6 +44,8 @@ const chevron = html`<svg width="18" height="18" viewBox="0 0 24 24" fill="none"
  *
  * @cssprop --rp-accent - Colour of the current item.
  * @cssprop --rp-radius - Corner radius of items.
+ *
+ * @customElement rp-nav
  */
 @localized()
 export class RpNav extends RpElement {

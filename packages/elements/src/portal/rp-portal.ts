@@ -70,6 +70,8 @@ const infoIcon = html`<svg width="22" height="22" viewBox="0 0 24 24" fill="none
  * @cssprop --rp-portal-max-width - Maximum width of the content (default 76rem).
  * @cssprop --rp-portal-min-height - Minimum height of the portal (default 100%).
  * @cssprop --rp-accent - Accent colour of buttons, links and the current menu item.
+ *
+ * @customElement rp-portal
  */
 @localized()
 export class RpPortal extends RpElement {

@@ -78,6 +78,8 @@ const ADDRESS_FIELDS: readonly AddressField[] = ['line1', 'line2', 'city', 'regi
  * @cssprop --rp-space - Base spacing unit.
  * @cssprop --rp-focus-ring - Box shadow of focused controls.
  * @cssprop --rp-font - Font family (inherits the page's by default).
+ *
+ * @customElement rp-profile
  */
 @localized()
 export class RpProfile extends RpElement {

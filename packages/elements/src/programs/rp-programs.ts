@@ -46,6 +46,8 @@ import { programsStyles } from './rp-programs.styles.js';
  * @cssprop --rp-radius - Corner radius.
  * @cssprop --rp-space - Base spacing unit.
  * @cssprop --rp-font - Font family (inherits the page's by default).
+ *
+ * @customElement rp-programs
  */
 @localized()
 export class RpPrograms extends RpElement {

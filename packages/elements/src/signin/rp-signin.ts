@@ -39,6 +39,8 @@ import { signinStyles } from './rp-signin.styles.js';
  * @cssprop --rp-signin-width - Maximum width of the card (default 26rem).
  * @cssprop --rp-accent - Accent colour of the button and links.
  * @cssprop --rp-shadow - Shadow of the card.
+ *
+ * @customElement rp-signin
  */
 @localized()
 export class RpSignin extends RpElement {

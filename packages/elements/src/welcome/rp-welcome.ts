@@ -43,6 +43,8 @@ import { welcomeStyles } from './rp-welcome.styles.js';
  * @cssprop --rp-space - Base spacing unit.
  * @cssprop --rp-font - Font family (inherits the page's by default).
  * @cssprop --rp-welcome-heading-size - Font size of the heading.
+ *
+ * @customElement rp-welcome
  */
 @localized()
 export class RpWelcome extends RpElement {
