@@ -1,4 +1,4 @@
-import type { SessionPartner, MenuItemId } from '@rp/contract';
+import type { SessionPartner, MenuItemId, TrackedLink } from '@rp/contract';
 import type { SignOutReason } from './center-store.js';
 
 export interface RpSignedInDetail {
@@ -13,6 +13,9 @@ export interface RpNavigateDetail {
 export interface RpProfileSavedDetail {
   changed: string[];
 }
+export interface RpLinkCreatedDetail {
+  link: TrackedLink;
+}
 
 /** Every event the elements fire, with its detail type. */
 export interface RpEventMap {
@@ -20,6 +23,7 @@ export interface RpEventMap {
   'rp-signed-out': CustomEvent<RpSignedOutDetail>;
   'rp-navigate': CustomEvent<RpNavigateDetail>;
   'rp-profile-saved': CustomEvent<RpProfileSavedDetail>;
+  'rp-link-created': CustomEvent<RpLinkCreatedDetail>;
 }
 
 type DetailOf<K extends keyof RpEventMap> = RpEventMap[K] extends CustomEvent<infer D> ? D : never;

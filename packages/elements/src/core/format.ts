@@ -23,3 +23,13 @@ export function formatBasisPoints(basisPoints: number, locale: string): string {
 export function formatDate(iso: string, locale: string, style: 'medium' | 'long' = 'medium'): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: style }).format(new Date(iso));
 }
+
+/** Formats a calendar day (`YYYY-MM-DD`, UTC) as that same day, whatever the viewer's time zone. */
+export function formatDay(day: string, locale: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
+}
+
+/** Formats a count (1,234) or, with `percent`, a ratio (4.5 %). */
+export function formatNumber(value: number, locale: string, percent = false): string {
+  return new Intl.NumberFormat(locale, percent ? { style: 'percent', maximumFractionDigits: 1 } : {}).format(value);
+}
