@@ -10,6 +10,13 @@ export { RpWelcome } from './welcome/rp-welcome.js';
 export { RpProfile } from './profile/rp-profile.js';
 export { RpPrograms } from './programs/rp-programs.js';
 export { RpCommissionStructure } from './commission-structure/rp-commission-structure.js';
+export { RpLinkGenerator } from './link-generator/rp-link-generator.js';
+export { RpClicks } from './link-generator/rp-clicks.js';
+export { RpCommissions } from './commissions/rp-commissions.js';
+export { RpLeads } from './leads/rp-leads.js';
+export { RpSales } from './sales/rp-sales.js';
+export { RpLedger } from './ledger/rp-ledger.js';
+export { RpReport } from './reports/rp-report.js';
 
 export { RpElement, DEFAULT_API_BASE } from './core/rp-element.js';
 export {
@@ -29,7 +36,8 @@ export {
   type RpSignedOutDetail,
   type RpNavigateDetail,
   type RpProfileSavedDetail,
+  type RpLinkCreatedDetail,
 } from './core/events.js';
-export { formatMoney, formatBasisPoints, formatDate } from './core/format.js';
+export { formatMoney, formatBasisPoints, formatDate, formatDay, formatNumber } from './core/format.js';
 export { baseStyles } from './core/styles.js';
 export { builtInLabel, categoryLabel, itemLabel, menuLayout } from './nav/menu.js';

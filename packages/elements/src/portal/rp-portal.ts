@@ -32,6 +32,14 @@ const sectionModules: Partial<Record<MenuItemId, SectionModule>> = {
     load: () => import('../commission-structure/rp-commission-structure.js'),
     render: () => html`<rp-commission-structure></rp-commission-structure>`,
   },
+  links: {
+    load: () => import('../link-generator/rp-link-generator.js'),
+    render: () => html`<rp-link-generator></rp-link-generator>`,
+  },
+  commissions: { load: () => import('../commissions/rp-commissions.js'), render: () => html`<rp-commissions></rp-commissions>` },
+  leads: { load: () => import('../leads/rp-leads.js'), render: () => html`<rp-leads></rp-leads>` },
+  sales: { load: () => import('../sales/rp-sales.js'), render: () => html`<rp-sales></rp-sales>` },
+  ledger: { load: () => import('../ledger/rp-ledger.js'), render: () => html`<rp-ledger></rp-ledger>` },
 };
 
 type SectionLoad = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: unknown };
@@ -305,22 +313,12 @@ export class RpPortal extends RpElement {
 
 function notSetUpSentence(id: MenuItemId): string {
   switch (id) {
-    case 'links':
-      return msg('When it is, you will create tracked links to the merchant’s pages here.');
     case 'banners':
       return msg('When it is, you will find the merchant’s advertising banners here, ready to place on your site.');
     case 'email-copy':
       return msg('When it is, you will find email copy from the merchant here, ready to send.');
     case 'resource-pages':
       return msg('When it is, you will find the merchant’s resource pages about their products here.');
-    case 'commissions':
-      return msg('When it is, you will see the commissions you have earned and their status here.');
-    case 'leads':
-      return msg('When it is, you will see the leads you referred and what became of them here.');
-    case 'sales':
-      return msg('When it is, you will see the sales you referred here.');
-    case 'ledger':
-      return msg('When it is, you will see every earning, reversal and payout here, with your running balance.');
     default:
       return msg('Please check back later.');
   }
