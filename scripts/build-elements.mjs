@@ -3,13 +3,12 @@
 import { build } from 'esbuild';
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { minifyCssLiteralsPlugin } from './minify-css-literals.mjs';
 
 const root = fileURLToPath(new URL('../packages/elements/', import.meta.url));
 
-/** Entries that share chunks: a page loads one of them, sections arrive as chunks when first shown. */
+/** Entries split into chunks: the page loads the entry, sections arrive as chunks when first shown. */
 export const sharedEntries = {
-  // Everything, each element defined: for pages that place elements themselves.
-  'referral-partner-center': 'src/index.ts',
   // The whole center in one tag.
   'rp-portal': 'src/portal/rp-portal.ts',
 };
@@ -19,6 +18,8 @@ export const sharedEntries = {
  * only this, so one response compresses better than the same code split over shared chunks.
  */
 export const standaloneEntries = {
+  // Everything, each element defined: for pages that place elements themselves.
+  'referral-partner-center': 'src/index.ts',
   // Sign-in alone, for the merchant's own sign-in page.
   'rp-signin': 'src/signin/rp-signin.ts',
   // The merchant's first-party tracking script (not an element): keeps the click id for checkout.
@@ -41,21 +42,23 @@ const common = {
   logLevel: 'warning',
 };
 
+/** Options for a build: minified output also gets its css`…` literals minified. */
+const optionsFor = (minify) => ({ ...common, minify, plugins: minify ? [minifyCssLiteralsPlugin] : [] });
+
 export async function buildElements({ outdir = `${root}dist`, minify = true, metafile = false } = {}) {
   rmSync(outdir, { recursive: true, force: true });
   const shared = await build({
-    ...common,
+    ...optionsFor(minify),
     entryPoints: sharedEntries,
     outdir,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
-    minify,
     metafile,
   });
   const merged = { inputs: { ...shared.metafile?.inputs }, outputs: { ...shared.metafile?.outputs } };
   for (const [name, source] of Object.entries(standaloneEntries)) {
     if (!existsSync(`${root}${source}`)) throw new Error(`build entry ${name} is missing: ${source}`);
-    const single = await build({ ...common, entryPoints: { [name]: source }, outdir, minify, metafile });
+    const single = await build({ ...optionsFor(minify), entryPoints: { [name]: source }, outdir, metafile });
     Object.assign(merged.inputs, single.metafile?.inputs);
     Object.assign(merged.outputs, single.metafile?.outputs);
   }

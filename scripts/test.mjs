@@ -11,6 +11,7 @@ const e2eFiles = () => readdirSync('e2e').filter((f) => f.endsWith('.test.ts')).
 
 const suites = [
   { name: 'typecheck', command: 'npm', args: ['run', '--silent', 'typecheck'] },
+  { name: 'tooling', command: 'node', args: ['--test', 'scripts/minify-css-literals.test.mjs'] },
   { name: 'server', command: 'npm', args: ['test', '--silent', '-w', 'server'] },
   { name: 'elements', command: 'npx', args: ['web-test-runner'] },
   { name: 'e2e', command: 'node', args: ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...e2eFiles()] },

@@ -23,23 +23,23 @@ interface SectionModule {
   render: () => TemplateResult;
 }
 
-/** The sections with an element of their own, loaded when first shown. */
+const loadHome = () => import('./home-sections.js');
+const loadReports = () => import('./report-sections.js');
+
+/** The sections with an element of their own, loaded when first shown (grouped into a few chunks). */
 const sectionModules: Partial<Record<MenuItemId, SectionModule>> = {
-  welcome: { load: () => import('../welcome/rp-welcome.js'), render: () => html`<rp-welcome></rp-welcome>` },
-  profile: { load: () => import('../profile/rp-profile.js'), render: () => html`<rp-profile></rp-profile>` },
-  programs: { load: () => import('../programs/rp-programs.js'), render: () => html`<rp-programs></rp-programs>` },
-  'commission-structure': {
-    load: () => import('../commission-structure/rp-commission-structure.js'),
-    render: () => html`<rp-commission-structure></rp-commission-structure>`,
-  },
+  welcome: { load: loadHome, render: () => html`<rp-welcome></rp-welcome>` },
+  profile: { load: loadHome, render: () => html`<rp-profile></rp-profile>` },
+  programs: { load: loadHome, render: () => html`<rp-programs></rp-programs>` },
+  'commission-structure': { load: loadHome, render: () => html`<rp-commission-structure></rp-commission-structure>` },
   links: {
     load: () => import('../link-generator/rp-link-generator.js'),
     render: () => html`<rp-link-generator></rp-link-generator>`,
   },
-  commissions: { load: () => import('../commissions/rp-commissions.js'), render: () => html`<rp-commissions></rp-commissions>` },
-  leads: { load: () => import('../leads/rp-leads.js'), render: () => html`<rp-leads></rp-leads>` },
-  sales: { load: () => import('../sales/rp-sales.js'), render: () => html`<rp-sales></rp-sales>` },
-  ledger: { load: () => import('../ledger/rp-ledger.js'), render: () => html`<rp-ledger></rp-ledger>` },
+  commissions: { load: loadReports, render: () => html`<rp-commissions></rp-commissions>` },
+  leads: { load: loadReports, render: () => html`<rp-leads></rp-leads>` },
+  sales: { load: loadReports, render: () => html`<rp-sales></rp-sales>` },
+  ledger: { load: loadReports, render: () => html`<rp-ledger></rp-ledger>` },
 };
 
 type SectionLoad = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: unknown };
