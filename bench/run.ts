@@ -6,10 +6,13 @@ import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { repoRoot } from '../e2e/harness.ts';
 import { bundleSizeBench } from './bundle-size.ts';
+import { csvBench } from './csv.ts';
 import { firstRenderBench } from './first-render.ts';
+import { ledgerBench } from './ledger.ts';
+import { redirectBench } from './redirect.ts';
 import type { Bench, BenchResult, BenchTable } from './types.ts';
 
-const benches: Bench[] = [bundleSizeBench, firstRenderBench];
+const benches: Bench[] = [bundleSizeBench, redirectBench, ledgerBench, csvBench, firstRenderBench];
 
 function printTable(table: BenchTable): void {
   const cells = [table.columns, ...table.rows.map((row) => row.map((c) => (c === null ? '—' : String(c))))];

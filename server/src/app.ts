@@ -5,12 +5,14 @@ import { HTTPException } from 'hono/http-exception';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { ensureSettings } from './domain/center.ts';
+import { ClickRecorder } from './domain/clicks.ts';
 import type { AppEnv, Deps } from './http/context.ts';
 import { ApiError, errorResponse } from './http/errors.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { centerRoutes } from './routes/center.ts';
 import { partnerRoutes } from './routes/partner.ts';
+import { redirectRoutes } from './routes/redirect.ts';
 
 /** Largest request body accepted; every body of this API is a small JSON document. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -20,11 +22,13 @@ export interface AppOptions {
   config: Config;
   /** Clock in epoch ms; defaults to Date.now. */
   now?: () => number;
+  /** Batches the redirect's clicks; made here if not given. Whoever closes the database calls its close() first. */
+  clicks?: ClickRecorder;
 }
 
 /** The API as a Hono app. Everything it uses comes in through `options`. */
-export function createApp({ db, config, now = Date.now }: AppOptions) {
-  const deps: Deps = { db, config, now };
+export function createApp({ db, config, now = Date.now, clicks = new ClickRecorder(db) }: AppOptions) {
+  const deps: Deps = { db, config, now, clicks };
   ensureSettings(db, config, now());
 
   const app = new Hono<AppEnv>();
@@ -61,6 +65,8 @@ export function createApp({ db, config, now = Date.now }: AppOptions) {
     .route('/partner', partnerRoutes(deps))
     .route('/admin', adminRoutes(deps));
   app.route('/api', api);
+  // The links partners share: public, outside /api (no CORS, no JSON errors), kept lean.
+  app.route('/r', redirectRoutes(deps));
 
   app.notFound((c) => {
     if (c.req.path === '/api' || c.req.path.startsWith('/api/')) {

@@ -20,6 +20,10 @@ export interface Config {
   trustProxy: boolean;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** Public origin of this server, no trailing slash: tracked links are `<publicUrl>/r/<slug>`. */
+  publicUrl: string;
+  /** Parent domain the redirect sets the attribution cookie for (`.example.com`), or null for none. */
+  cookieDomain: string | null;
 }
 
 /** Thrown by `loadConfig` with one readable line per bad variable. */
@@ -64,6 +68,25 @@ const corsOrigins = z.string().transform((value, ctx) => {
   return origins;
 });
 
+/** An origin, a trailing slash and upper case forgiven: `https://Partners.Example.com/` is read as `https://partners.example.com`. */
+const publicUrl = z.string().transform((value, ctx) => {
+  try {
+    const url = new URL(value);
+    if (/^https?:\/\/[^/?#]+\/?$/i.test(value) && isOrigin(url.origin) && !url.username && !url.password) return url.origin;
+  } catch {
+    /* reported below */
+  }
+  ctx.addIssue({ code: 'custom', message: 'Use an origin such as https://partners.example.com (no path).' });
+  return z.NEVER;
+});
+
+/** A domain name for a cookie's Domain attribute, with an optional leading dot; stored without it, lower case. */
+const cookieDomain = z
+  .string()
+  .regex(/^\.?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/i, 'Use a domain such as .example.com.')
+  .max(253)
+  .transform((value) => value.replace(/^\./, '').toLowerCase());
+
 const EnvSchema = z.object({
   PORT: wholeNumber(0, 65535).default(8787),
   RP_DATABASE: z.string().default(resolve(repoRoot, 'data/rp.sqlite')),
@@ -75,7 +98,17 @@ const EnvSchema = z.object({
   RP_TRUST_PROXY: flag.default(false),
   RP_SESSION_IDLE_MINUTES: wholeNumber(1, 7 * 24 * 60).default(120),
   RP_SESSION_MAX_HOURS: wholeNumber(1, 30 * 24).default(12),
+  RP_PUBLIC_URL: publicUrl.optional(),
+  RP_COOKIE_DOMAIN: cookieDomain.optional(),
 });
+
+/** A browser only accepts a cookie's Domain if it is the host of the page setting it or a parent of it. */
+function cookieDomainProblem(domain: string | undefined, url: string): string | undefined {
+  if (domain === undefined) return undefined;
+  const host = new URL(url).hostname;
+  if (host === domain || host.endsWith(`.${domain}`)) return undefined;
+  return `"${domain}" is not ${host} or a parent domain of it (RP_PUBLIC_URL), so browsers would refuse the cookie.`;
+}
 
 /**
  * The admin key rule depends on RP_DEMO, so it is checked beside the schema rather than in a
@@ -108,6 +141,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (keyProblem) problems.push(`RP_ADMIN_KEY: ${keyProblem}`);
   if (!result.success || problems.length > 0) throw new ConfigError(problems);
   const e = result.data;
+  const publicUrlValue = e.RP_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  const domainProblem = cookieDomainProblem(e.RP_COOKIE_DOMAIN, publicUrlValue);
+  if (domainProblem) throw new ConfigError([`RP_COOKIE_DOMAIN: ${domainProblem}`]);
   return {
     port: e.PORT,
     databasePath: resolve(e.RP_DATABASE),
@@ -119,5 +155,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.RP_TRUST_PROXY,
     sessionIdleMinutes: e.RP_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.RP_SESSION_MAX_HOURS,
+    publicUrl: publicUrlValue,
+    cookieDomain: e.RP_COOKIE_DOMAIN ?? null,
   };
 }

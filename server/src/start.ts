@@ -3,6 +3,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { DEMO_ADMIN_KEY, type Config } from './config.ts';
 import { migrate, openDatabase } from './db/database.ts';
+import { ClickRecorder } from './domain/clicks.ts';
 import { DEMO_PARTNER, seedDemo } from './seed/demo.ts';
 import { defaultStaticRoots, mountStatic, type StaticRoots } from './static.ts';
 
@@ -26,7 +27,8 @@ export async function startServer(
   migrate(db);
   if (config.demo) await seedDemo(db, config, Date.now());
 
-  const app = createApp({ db, config });
+  const clicks = new ClickRecorder(db);
+  const app = createApp({ db, config, clicks });
   mountStatic(app, options.staticRoots ?? defaultStaticRoots);
 
   const server: ServerType = await new Promise((resolve, reject) => {
@@ -50,6 +52,7 @@ export async function startServer(
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => {
+          clicks.close(); // the last batch of clicks, before the database goes
           db.close();
           resolve();
         });

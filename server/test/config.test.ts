@@ -28,6 +28,8 @@ describe('config', () => {
       trustProxy: false,
       sessionIdleMinutes: 120,
       sessionMaxHours: 12,
+      publicUrl: 'http://localhost:8787',
+      cookieDomain: null,
     });
     assert.equal(resolve(repoRoot, 'server/src/config.ts'), resolve(import.meta.dirname, '../src/config.ts'));
   });

@@ -7,6 +7,7 @@ import { ErrorBody, SignInResponse } from '@rp/contract';
 import { createApp, type App } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { migrate, openDatabase, type Db } from '../src/db/database.ts';
+import { ClickRecorder } from '../src/domain/clicks.ts';
 import { insertPartner, type NewPartner } from '../src/domain/partners.ts';
 import { hashPassword } from '../src/domain/passwords.ts';
 import { createSession } from '../src/domain/sessions.ts';
@@ -30,6 +31,8 @@ export interface TestContext {
   config: Config;
   clock: ReturnType<typeof testClock>;
   dir: string;
+  /** The app's click recorder: `flush()` writes buffered clicks now. */
+  clicks: ClickRecorder;
 }
 
 /**
@@ -42,12 +45,14 @@ export function makeApp(env: Record<string, string> = {}): TestContext {
   const db = openDatabase(config.databasePath);
   migrate(db);
   const clock = testClock();
-  const app = createApp({ db, config, now: clock.now });
+  const clicks = new ClickRecorder(db);
+  const app = createApp({ db, config, now: clock.now, clicks });
   after(() => {
+    clicks.close();
     db.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  return { app, db, config, clock, dir };
+  return { app, db, config, clock, dir, clicks };
 }
 
 let counter = 0;

@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import type { ClickRecorder } from '../domain/clicks.ts';
 import type { ActiveSession } from '../domain/sessions.ts';
 
 /** What every router needs; passed in, never a module-level singleton, so each test has its own. */
@@ -8,6 +9,8 @@ export interface Deps {
   config: Config;
   /** The clock, in epoch ms. Tests pass their own to move time. */
   now: () => number;
+  /** Buffers the redirect's clicks and writes them in batches; `flush()` before reading clicks by id. */
+  clicks: ClickRecorder;
 }
 
 /** Hono environment of the app: the signed-in partner, set by `requirePartner`. */

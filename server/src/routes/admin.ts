@@ -4,6 +4,8 @@ import { readSettings, updateSettings } from '../domain/center.ts';
 import type { AppEnv, Deps } from '../http/context.ts';
 import { requireAdmin } from '../http/guards.ts';
 import { valid } from '../http/validation.ts';
+import { conversionRoutes } from './conversions.ts';
+import { destinationRoutes } from './destinations.ts';
 
 /** The merchant's configuration, behind the admin API key. */
 export function adminRoutes(deps: Deps) {
@@ -11,5 +13,7 @@ export function adminRoutes(deps: Deps) {
   return new Hono<AppEnv>()
     .use('*', requireAdmin(deps))
     .get('/settings', (c) => c.json(readSettings(db)))
-    .patch('/settings', valid('json', CenterSettingsUpdate), (c) => c.json(updateSettings(db, c.req.valid('json'), now())));
+    .patch('/settings', valid('json', CenterSettingsUpdate), (c) => c.json(updateSettings(db, c.req.valid('json'), now())))
+    .route('/', destinationRoutes(deps))
+    .route('/', conversionRoutes(deps));
 }

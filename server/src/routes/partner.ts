@@ -6,6 +6,8 @@ import { commissionStructure, listPrograms } from '../domain/programs.ts';
 import type { AppEnv, Deps } from '../http/context.ts';
 import { requirePartner } from '../http/guards.ts';
 import { valid } from '../http/validation.ts';
+import { linkRoutes } from './links.ts';
+import { reportRoutes } from './reports.ts';
 
 /**
  * The signed-in partner's own center. Every query takes the partner id from the session,
@@ -21,5 +23,7 @@ export function partnerRoutes(deps: Deps) {
       c.json(updateProfile(db, c.get('session').partnerId, c.req.valid('json'), now())),
     )
     .get('/programs', (c) => c.json({ programs: listPrograms(db, c.get('session').partnerId) }))
-    .get('/commission-structure', (c) => c.json(commissionStructure(db, c.get('session').partnerId)));
+    .get('/commission-structure', (c) => c.json(commissionStructure(db, c.get('session').partnerId)))
+    .route('/', linkRoutes(deps))
+    .route('/', reportRoutes(deps));
 }

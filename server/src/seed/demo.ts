@@ -5,6 +5,8 @@ import { defaultMenu, ensureSettings, writeSettings } from '../domain/center.ts'
 import { enroll, insertPartner, type NewPartner } from '../domain/partners.ts';
 import { hashPassword } from '../domain/passwords.ts';
 import { createProgram, type NewProgram } from '../domain/programs.ts';
+import { seedHistory } from './history.ts';
+import { seedTracking } from './tracking.ts';
 
 export const DEMO_PARTNER = { code: 'demo', password: 'demo-partner' } as const;
 
@@ -128,7 +130,7 @@ function demoPartners(): Array<{ partner: NewPartner; programs: number[] }> {
  * database, and then nothing is touched, so edits made during a demo survive a restart.
  * Everything is written in one transaction (passwords are hashed before it, since scrypt is async).
  */
-export async function seedDemo(db: Db, options: { currency: string; locale: string }, now: number): Promise<boolean> {
+export async function seedDemo(db: Db, options: { currency: string; locale: string; publicUrl: string }, now: number): Promise<boolean> {
   const seeded = () => db.prepare('SELECT 1 FROM partners WHERE code = ?').get(DEMO_PARTNER.code) !== undefined;
   if (seeded()) return false;
 
@@ -147,6 +149,8 @@ export async function seedDemo(db: Db, options: { currency: string; locale: stri
         if (programId !== undefined) enroll(db, id, programId, now);
       }
     });
+    seedTracking(db, options, now); // destinations and links, now that the partners exist
+    seedHistory(db, now); // a year of clicks, conversions, commissions, payouts: needs the links
   })();
   return true;
 }

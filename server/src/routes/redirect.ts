@@ -1,0 +1,121 @@
+import { Hono } from 'hono';
+import { CLICK_COOKIE, CLICK_ID_PARAM } from '@rp/contract';
+import { isBot, newClickId, referrerHost, serverSecret, uaClass, visitorHasher } from '../domain/clicks.ts';
+import { SLUG_PATTERN } from '../domain/links.ts';
+import type { AppEnv, Deps } from '../http/context.ts';
+import { clientAddress } from '../http/guards.ts';
+
+interface LinkTarget {
+  id: number;
+  partner_id: number;
+  target_url: string;
+  destination_url: string;
+  partner_status: string;
+}
+
+/** Used when no program is active to say how long attribution lasts. */
+const DEFAULT_WINDOW_DAYS = 30;
+
+const NOT_FOUND_TEXT = 'This link does not exist or is no longer active.\n';
+
+/**
+ * `GET /r/<slug>`: the link a partner shares. Mounted at the root of the app, not under /api.
+ *
+ * The Location is always the link's stored target (checked against the merchant's approved
+ * destination when the link was made, and again here) plus `rp_click`. Nothing the visitor sends
+ * reaches it: not their query string, not the Host header. An unknown or disabled slug (or a
+ * destination the merchant no longer approves) answers a plain-text 404, never a redirect.
+ *
+ * A person's click is counted once per 30 minutes per link; bots, link previews and HEAD requests
+ * get the redirect without a click id and are not counted. The click is queued for the next batch
+ * (see ClickRecorder): the row does not exist yet when the visitor arrives, but its id does.
+ */
+export function redirectRoutes({ db, config, now, clicks }: Deps) {
+  const findLink = db.prepare(
+    `SELECT l.id, l.partner_id, l.target_url, d.url AS destination_url, p.status AS partner_status
+     FROM links l JOIN destinations d ON d.id = l.destination_id JOIN partners p ON p.id = l.partner_id
+     WHERE l.slug = ? AND l.disabled_at IS NULL AND d.active = 1`,
+  );
+  const longestWindow = db.prepare('SELECT MAX(attribution_window_days) AS days FROM programs WHERE archived_at IS NULL');
+  const hashVisitor = visitorHasher(serverSecret(db, 'visitor_hash', now()));
+  const secure = config.publicUrl.startsWith('https:');
+
+  /**
+   * Where a stored target goes, parsed once per target: `null` if it is not (or no longer) on its
+   * destination's origin. The stored query is already in URLSearchParams form without `rp_click`
+   * (see buildTarget), so appending `&rp_click=<id>` before the fragment is exactly
+   * `searchParams.set()`, without parsing the URL on every click.
+   */
+  const parsed = new Map<string, { plain: string; before: string; fragment: string } | null>();
+  const locationOf = (target: string, destination: string) => {
+    const key = `${destination} ${target}`;
+    let entry = parsed.get(key);
+    if (entry === undefined) {
+      try {
+        const url = new URL(target);
+        if (url.origin !== new URL(destination).origin) throw new Error('off the destination');
+        url.searchParams.delete(CLICK_ID_PARAM);
+        const plain = url.href;
+        const fragment = url.hash;
+        url.hash = '';
+        entry = { plain, before: `${url.href}${url.search ? '&' : '?'}${CLICK_ID_PARAM}=`, fragment };
+      } catch {
+        entry = null;
+      }
+      if (parsed.size >= 10_000) parsed.clear();
+      parsed.set(key, entry);
+    }
+    return entry;
+  };
+
+  const notFound = () =>
+    new Response(NOT_FOUND_TEXT, {
+      status: 404,
+      headers: {
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+      },
+    });
+
+  /** The attribution cookie for the configured parent domain, lasting the longest active attribution window. */
+  const cookieFor = (clickId: string, domain: string) => {
+    const days = (longestWindow.get() as { days: number | null }).days ?? DEFAULT_WINDOW_DAYS;
+    return `${CLICK_COOKIE}=${clickId}; Domain=${domain}; Path=/; Max-Age=${days * 86_400}${secure ? '; Secure' : ''}; SameSite=Lax`;
+  };
+
+  return new Hono<AppEnv>().get('/:slug', (c) => {
+    const slug = c.req.param('slug');
+    if (!SLUG_PATTERN.test(slug)) return notFound();
+    const link = findLink.get(slug) as LinkTarget | undefined;
+    if (!link) return notFound();
+    // Defense in depth: the stored target must still be on the approved destination's origin.
+    const target = locationOf(link.target_url, link.destination_url);
+    if (!target) return notFound();
+
+    const headers: Record<string, string> = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', Location: target.plain };
+    const userAgent = c.req.header('User-Agent') ?? '';
+    // Only an active partner's links earn; a suspended partner's visitors still reach the merchant.
+    if (c.req.method === 'GET' && link.partner_status === 'active' && !isBot(userAgent)) {
+      const at = now();
+      const visitorHash = hashVisitor(clientAddress(c, config.trustProxy), userAgent);
+      let clickId = clicks.repeatOf(link.id, visitorHash, at);
+      if (clickId === null) {
+        clickId = newClickId();
+        clicks.record({
+          publicId: clickId,
+          linkId: link.id,
+          partnerId: link.partner_id,
+          visitorHash,
+          referrerHost: referrerHost(c.req.header('Referer')),
+          uaClass: uaClass(userAgent),
+          createdAt: at,
+        });
+      }
+      headers['Location'] = `${target.before}${clickId}${target.fragment}`;
+      if (config.cookieDomain) headers['Set-Cookie'] = cookieFor(clickId, config.cookieDomain);
+    }
+    return new Response(null, { status: 302, headers });
+  });
+}
