@@ -59,6 +59,8 @@ export async function startDemoServer(options: { timeoutMs?: number; env?: Recor
       ...process.env,
       RP_DEMO: 'true',
       PORT: String(port),
+      // The origin tests browse, so tracked links and demo destinations point at it.
+      RP_PUBLIC_URL: `http://127.0.0.1:${port}`,
       RP_DATABASE: join(dataDir, 'rp.sqlite'),
       NODE_ENV: 'production',
       ...options.env,
@@ -162,8 +164,8 @@ export function watchForProblems(context: BrowserContext): { problems: string[] 
 export async function signInThroughPage(page: Page, origin: string): Promise<void> {
   await page.goto(`${origin}/signin.html`);
   await page.getByLabel('Partner code').fill(demoPartner.code);
-  await page.getByLabel('Password').fill(demoPartner.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Password', { exact: true }).fill(demoPartner.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL(/\/partners\.html/);
 }
 
