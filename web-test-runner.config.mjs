@@ -16,7 +16,9 @@ export default {
   rootDir: '.',
   files: ['packages/elements/src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  concurrency: 2,
+  // One test page at a time: Chromium pauses requestAnimationFrame in background tabs, so a second
+  // concurrent page would hang every test that waits for a frame (fixture(), nextFrame()).
+  concurrency: 1,
   testFramework: { config: { timeout: 5000 } },
   testsFinishTimeout: 180000,
   plugins: [

@@ -139,6 +139,28 @@ describe('CORS', () => {
     assert.match(res.headers.get('Access-Control-Allow-Methods') ?? '', /PATCH/);
     assert.equal(res.headers.get('Access-Control-Allow-Credentials'), null);
   });
+
+  it('lets a merchant back office send admin calls with an Idempotency-Key, from an allowed origin only', async () => {
+    const requested = ['idempotency-key', 'authorization', 'content-type'];
+    const preflight = (origin: string) =>
+      t.app.request('/api/admin/sales', {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': requested.join(', ') },
+      });
+    const res = await preflight('https://shop.example.com');
+    assert.equal(res.status, 204);
+    assert.equal(res.headers.get('Access-Control-Allow-Origin'), 'https://shop.example.com');
+    assert.match(res.headers.get('Access-Control-Allow-Methods') ?? '', /\bPOST\b/);
+    // What the browser checks: every requested header is in the allowed list (names are case-insensitive).
+    const allowed = (res.headers.get('Access-Control-Allow-Headers') ?? '').split(',').map((h) => h.trim().toLowerCase());
+    for (const header of requested) assert.ok(allowed.includes(header), `${header} allowed: ${allowed.join(', ')}`);
+    // A replayed answer says so in a header the page's script can read.
+    const real = await t.app.request('/api/admin/sales', { method: 'POST', headers: { Origin: 'https://shop.example.com' } });
+    assert.match(real.headers.get('Access-Control-Expose-Headers') ?? '', /\bIdempotent-Replayed\b/);
+
+    const other = await preflight('https://evil.example.com');
+    assert.equal(other.headers.get('Access-Control-Allow-Origin'), null);
+  });
 });
 
 describe('health and headers', () => {

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { CommissionPage, LeadPage, LedgerPage, SalePage, Summary } from '@rp/contract';
 import { appendEntry } from '../src/domain/ledger.ts';
-import { encodeCursor, maskContact, maskEmail, maskName } from '../src/domain/reports.ts';
-import { csvCell } from '../src/domain/csv.ts';
+import { commissionsSql, encodeCursor, leadsSql, ledgerSql, maskContact, maskEmail, maskName, salesSql } from '../src/domain/reports.ts';
+import { csvText, type CsvCell } from '../src/domain/csv.ts';
 import { decimalAmount } from '../src/domain/money.ts';
 import { assertError, call, makeApp, sessionFor } from './helpers.ts';
 import { click, DAY, enrolled, ok, program, usd } from './money-helpers.ts';
@@ -292,16 +292,25 @@ describe('CSV exports', () => {
     assert.equal((await get(big, '/partner/ledger?limit=1')).status, 200);
   });
 
-  it('cells are quoted only when they must be', () => {
+  it('cells are quoted only when they must be, and formulas are defused', () => {
+    // One cell through the shared csv-stringify configuration, without its CRLF.
+    const csvCell = (value: CsvCell) => csvText([[value]]).slice(0, -2);
     assert.equal(csvCell('plain'), 'plain');
     assert.equal(csvCell('a,b'), '"a,b"');
     assert.equal(csvCell('say "hi"'), '"say ""hi"""');
     assert.equal(csvCell('two\nlines'), '"two\nlines"');
+    assert.equal(csvCell('a\rb'), '"a\rb"');
     assert.equal(csvCell('=1+1'), "'=1+1");
+    assert.equal(csvCell('+1'), "'+1");
+    assert.equal(csvCell('@SUM(A1)'), "'@SUM(A1)");
+    assert.equal(csvCell('\uFF1D1+1'), "'\uFF1D1+1");
     assert.equal(csvCell('-5.25'), '-5.25');
     assert.equal(csvCell('-5 off'), "'-5 off");
     assert.equal(csvCell(-5), '-5');
+    assert.equal(csvCell(null), '');
     assert.equal(csvCell(' padded'), '" padded"');
+    assert.equal(csvText([['a', 1], ['b', null]], ['name', 'n']), 'name,n\r\na,1\r\nb,\r\n');
+    assert.equal(csvText([], ['name', 'n']), 'name,n\r\n', 'an empty export still has its header');
     assert.equal(decimalAmount(-5, 'USD'), '-0.05');
     assert.equal(decimalAmount(123456, 'USD'), '1234.56');
     assert.equal(decimalAmount(500, 'JPY'), '500');
@@ -314,5 +323,39 @@ describe('CSV exports', () => {
     assert.equal(maskName('Dana Demo'), 'Dana D.');
     assert.equal(maskName('Dana'), 'Dana');
     assert.equal(maskContact('', 'x@y.example'), 'x•••@y.example');
+  });
+});
+
+describe('query plans', () => {
+  /** The access path SQLite picks for the report's main table (the first line of EXPLAIN QUERY PLAN). */
+  const plan = (sql: string, params: unknown[]) =>
+    (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
+  const ranges = [
+    { fromMs: null, toMs: null },
+    { fromMs: 1, toMs: 2 },
+    { fromMs: 1, toMs: null },
+  ];
+  const cursors = [null, { at: 1, id: 1 }];
+
+  it('every partner-scoped report reads an index range of that partner, never a scan', () => {
+    for (const range of ranges) {
+      for (const cursor of cursors) {
+        const cases: Array<[string, { sql: string; params: unknown[] }, unknown[], RegExp]> = [
+          ['ledger', ledgerSql(range, cursor, undefined, 'DESC'), [1, 'USD'], /^SEARCH e USING INDEX ledger_by_partner_time \(partner_id=\?/],
+          // "My payouts" over a period must not walk every earning of the period.
+          ['ledger by type', ledgerSql(range, cursor, 'paid_out', 'DESC'), [1, 'USD'], /^SEARCH e USING INDEX ledger_by_partner_type_time \(partner_id=\? AND type=\?/],
+          ['ledger csv by type', ledgerSql(range, cursor, 'paid_out', 'ASC'), [1, 'USD'], /^SEARCH e USING INDEX ledger_by_partner_type_time \(partner_id=\? AND type=\?/],
+          ['commissions', commissionsSql(range, cursor), [1], /^SEARCH c USING INDEX commissions_by_partner_time \(partner_id=\?/],
+          ['leads', leadsSql(range, cursor), [1], /^SEARCH l USING INDEX leads_by_partner_time \(partner_id=\?/],
+          ['sales', salesSql(range, cursor), [1], /^SEARCH s USING INDEX sales_by_partner_time \(partner_id=\?/],
+        ];
+        for (const [name, q, head, expected] of cases) {
+          const detail = plan(`${q.sql} LIMIT 51`, [...head, ...q.params]);
+          const where = `${name} ${JSON.stringify({ range, cursor })}: ${detail.join(' | ')}`;
+          assert.match(detail[0] ?? '', expected, where);
+          assert.ok(!detail.some((d) => /^SCAN|TEMP B-TREE/.test(d)), where);
+        }
+      }
+    }
   });
 });

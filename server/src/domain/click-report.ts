@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import type { ClickPage, ClickRow, ReportQuery } from '@rp/contract';
 import type { Db } from '../db/database.ts';
 import { ApiError } from '../http/errors.ts';
+import type { CsvRow } from './csv.ts';
 
 type Query = z.output<typeof ReportQuery>;
 
@@ -87,29 +88,24 @@ export function clickReport(db: Db, partnerId: number, query: Query): ClickPage 
   };
 }
 
-export const CLICKS_CSV_COLUMNS = ['day', 'link_id', 'slug', 'destination', 'campaign', 'clicks'];
+export const CLICKS_CSV_COLUMNS = ['day', 'link_id', 'slug', 'destination', 'campaign', 'clicks'] as const;
 const CSV_PAGE = 1000;
 
 /**
- * The whole report for CSV, as pages of cells pulled one at a time. The range is checked now, so a
- * bad request is refused before any byte is sent.
+ * The whole report for `csvStream`, which runs the returned generator on its own connection: the
+ * same keyset pages, 1,000 rows at a time. The range is checked now, so a bad request is refused
+ * before any byte is sent.
  */
-export function clickRowsForCsv(db: Db, partnerId: number, range: { from?: string | undefined; to?: string | undefined }): Iterator<Array<Array<string | number>>> {
+export function clickRowsForCsv(partnerId: number, range: { from?: string | undefined; to?: string | undefined }): (reader: Db) => Generator<CsvRow> {
   checkRange(range);
-  let after: Cursor | null = null;
-  let done = false;
-  return {
-    next() {
-      if (done) return { done: true, value: undefined };
-      const rows = page(db, partnerId, range, after, CSV_PAGE);
+  return function* rows(reader) {
+    let after: Cursor | null = null;
+    for (;;) {
+      const rows = page(reader, partnerId, range, after, CSV_PAGE);
+      for (const r of rows) yield [r.day, r.link_id, r.slug, r.destination_name, r.campaign, r.clicks];
       const last = rows.at(-1);
-      if (!last) {
-        done = true;
-        return { done: true, value: undefined };
-      }
-      if (rows.length < CSV_PAGE) done = true;
+      if (!last || rows.length < CSV_PAGE) return;
       after = { day: last.day, linkId: last.link_id };
-      return { done: false, value: rows.map((r) => [r.day, r.link_id, r.slug, r.destination_name, r.campaign, r.clicks]) };
-    },
+    }
   };
 }

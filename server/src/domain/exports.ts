@@ -1,9 +1,9 @@
-// The CSV files behind each report. Each is a generator of lines reading one statement with
-// `.iterate()`; `csvStream` runs it on its own read-only connection and streams the lines.
+// The CSV files behind each report: its columns, and a generator of rows reading one statement
+// with `.iterate()`; `csvStream` runs it on its own read-only connection and streams the text.
 
 import type { LedgerEntryType } from '@rp/contract';
 import type { Db } from '../db/database.ts';
-import { csvLine } from './csv.ts';
+import type { CsvRow } from './csv.ts';
 import { partnerCurrency } from './ledger.ts';
 import { decimalAmount } from './money.ts';
 import {
@@ -51,17 +51,16 @@ export function* ledgerCsv(
   days: { from?: string | undefined; to?: string | undefined },
   type: LedgerEntryType | undefined,
   now: number,
-): Generator<string> {
+): Generator<CsvRow> {
   const currency = partnerCurrency(reader, partnerId);
   const opening = range.fromMs === null ? 0 : balanceBefore(reader, partnerId, currency, range.fromMs);
   const closing = balanceBefore(reader, partnerId, currency, range.toMs);
   const money = (n: number) => decimalAmount(n, currency);
-  yield csvLine(LEDGER_CSV_COLUMNS);
-  yield csvLine([days.from ?? '', 'opening_balance', 'Opening balance', '', '', '', '', '', '', money(opening), currency]);
+  yield [days.from ?? '', 'opening_balance', 'Opening balance', '', '', '', '', '', '', money(opening), currency];
   const { sql, params } = ledgerSql(range, null, type, 'ASC');
   for (const r of reader.prepare(sql).iterate(partnerId, currency, ...params) as IterableIterator<LedgerRow>) {
     const cause = ledgerCause(r);
-    yield csvLine([
+    yield [
       iso(r.created_at),
       r.type,
       r.description,
@@ -73,17 +72,18 @@ export function* ledgerCsv(
       money(r.amount),
       money(r.balance_after),
       r.currency,
-    ]);
+    ];
   }
-  yield csvLine([days.to ?? new Date(now).toISOString().slice(0, 10), 'closing_balance', 'Closing balance', '', '', '', '', '', '', money(closing), currency]);
+  yield [days.to ?? new Date(now).toISOString().slice(0, 10), 'closing_balance', 'Closing balance', '', '', '', '', '', '', money(closing), currency];
 }
 
-export function* commissionsCsv(reader: Db, partnerId: number, range: Range, now: number): Generator<string> {
-  yield csvLine(['date', 'program', 'source', 'reference', 'amount', 'reversed', 'status', 'available_at', 'currency']);
+export const COMMISSIONS_CSV_COLUMNS = ['date', 'program', 'source', 'reference', 'amount', 'reversed', 'status', 'available_at', 'currency'] as const;
+
+export function* commissionsCsv(reader: Db, partnerId: number, range: Range, now: number): Generator<CsvRow> {
   const { sql, params } = commissionsSql(range, null);
   for (const r of reader.prepare(sql).iterate(partnerId, ...params) as IterableIterator<CommissionSqlRow>) {
     const row = toCommissionRow(r, now);
-    yield csvLine([
+    yield [
       row.createdAt,
       row.programName,
       row.source,
@@ -93,25 +93,27 @@ export function* commissionsCsv(reader: Db, partnerId: number, range: Range, now
       row.status,
       row.availableAt,
       r.currency,
-    ]);
+    ];
   }
 }
 
-export function* leadsCsv(reader: Db, partnerId: number, range: Range): Generator<string> {
-  yield csvLine(['date', 'program', 'lead_id', 'contact', 'status']);
+export const LEADS_CSV_COLUMNS = ['date', 'program', 'lead_id', 'contact', 'status'] as const;
+
+export function* leadsCsv(reader: Db, partnerId: number, range: Range): Generator<CsvRow> {
   const { sql, params } = leadsSql(range, null);
   for (const r of reader.prepare(sql).iterate(partnerId, ...params) as IterableIterator<LeadSqlRow>) {
     const row = toLeadRow(r);
-    yield csvLine([row.createdAt, row.programName, row.leadId, row.contact, row.status]);
+    yield [row.createdAt, row.programName, row.leadId, row.contact, row.status];
   }
 }
 
-export function* salesCsv(reader: Db, partnerId: number, range: Range, now: number): Generator<string> {
-  yield csvLine(['date', 'program', 'order_id', 'amount', 'refunded', 'commission', 'status', 'currency']);
+export const SALES_CSV_COLUMNS = ['date', 'program', 'order_id', 'amount', 'refunded', 'commission', 'status', 'currency'] as const;
+
+export function* salesCsv(reader: Db, partnerId: number, range: Range, now: number): Generator<CsvRow> {
   const { sql, params } = salesSql(range, null);
   for (const r of reader.prepare(sql).iterate(partnerId, ...params) as IterableIterator<SaleSqlRow>) {
     const row = toSaleRow(r, now);
-    yield csvLine([
+    yield [
       row.createdAt,
       row.programName,
       row.orderId,
@@ -120,6 +122,6 @@ export function* salesCsv(reader: Db, partnerId: number, range: Range, now: numb
       decimalAmount(row.commission.amount, r.currency),
       row.status,
       r.currency,
-    ]);
+    ];
   }
 }

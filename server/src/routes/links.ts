@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { stringify } from 'csv-stringify/sync';
 import { LinkCreate, ReportQuery } from '@rp/contract';
 import { CLICKS_CSV_COLUMNS, clickReport, clickRowsForCsv } from '../domain/click-report.ts';
+import { csvHeaders, csvStream } from '../domain/csv.ts';
 import { listActiveDestinations } from '../domain/destinations.ts';
 import { createLink, listLinks } from '../domain/links.ts';
 import type { AppEnv, Deps } from '../http/context.ts';
@@ -28,26 +28,10 @@ export function linkRoutes(deps: Deps) {
       return c.json(clickReport(db, c.get('session').partnerId, c.req.valid('query')));
     })
     .get('/reports/clicks.csv', valid('query', ReportQuery.omit({ cursor: true, limit: true })), (c) => {
-      deps.clicks.flush();
-      const partnerId = c.get('session').partnerId;
+      deps.clicks.flush(); // the export's snapshot includes every click already redirected
       const query = c.req.valid('query');
-      const pages = clickRowsForCsv(db, partnerId, query); // throws on a bad range before anything is sent
-      const encoder = new TextEncoder();
-      // Pulled one page at a time: memory stays flat however long the report, and the database is
-      // never held between pages (better-sqlite3 iterators would block every other request).
-      const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(encoder.encode(stringify([CLICKS_CSV_COLUMNS], { record_delimiter: 'windows' })));
-        },
-        pull(controller) {
-          const next = pages.next();
-          if (next.done) return controller.close();
-          controller.enqueue(encoder.encode(stringify(next.value, { escape_formulas: true, record_delimiter: 'windows' })));
-        },
-      });
+      const rows = clickRowsForCsv(c.get('session').partnerId, query); // throws on a bad range before anything is sent
       const range = `${query.from ?? 'start'}_${query.to ?? 'today'}`;
-      c.header('Content-Type', 'text/csv; charset=utf-8');
-      c.header('Content-Disposition', `attachment; filename="clicks_${range}.csv"`);
-      return c.body(body);
+      return c.body(csvStream(db, CLICKS_CSV_COLUMNS, rows), 200, csvHeaders(`clicks_${range}.csv`));
     });
 }

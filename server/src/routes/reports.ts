@@ -1,7 +1,16 @@
 import { Hono } from 'hono';
 import { LedgerQuery, ReportQuery } from '@rp/contract';
 import { csvHeaders, csvStream } from '../domain/csv.ts';
-import { commissionsCsv, ledgerCsv, leadsCsv, salesCsv } from '../domain/exports.ts';
+import {
+  COMMISSIONS_CSV_COLUMNS,
+  commissionsCsv,
+  LEDGER_CSV_COLUMNS,
+  ledgerCsv,
+  LEADS_CSV_COLUMNS,
+  leadsCsv,
+  SALES_CSV_COLUMNS,
+  salesCsv,
+} from '../domain/exports.ts';
 import { commissionsPage, leadsPage, ledgerPage, parseRange, partnerBalance, salesPage, summary } from '../domain/reports.ts';
 import type { AppEnv, Deps } from '../http/context.ts';
 import { valid } from '../http/validation.ts';
@@ -33,26 +42,26 @@ export function reportRoutes(deps: Deps) {
       const { partnerId, code } = c.get('session');
       const range = parseRange(q);
       const at = now();
-      return c.body(csvStream(db, (reader) => ledgerCsv(reader, partnerId, range, q, q.type, at)), 200, csvHeaders(fileName('ledger', code, q)));
+      return c.body(csvStream(db, LEDGER_CSV_COLUMNS, (reader) => ledgerCsv(reader, partnerId, range, q, q.type, at)), 200, csvHeaders(fileName('ledger', code, q)));
     })
     .get('/reports/commissions.csv', valid('query', ReportQuery), (c) => {
       const q = c.req.valid('query');
       const { partnerId, code } = c.get('session');
       const range = parseRange(q);
       const at = now();
-      return c.body(csvStream(db, (reader) => commissionsCsv(reader, partnerId, range, at)), 200, csvHeaders(fileName('commissions', code, q)));
+      return c.body(csvStream(db, COMMISSIONS_CSV_COLUMNS, (reader) => commissionsCsv(reader, partnerId, range, at)), 200, csvHeaders(fileName('commissions', code, q)));
     })
     .get('/reports/leads.csv', valid('query', ReportQuery), (c) => {
       const q = c.req.valid('query');
       const { partnerId, code } = c.get('session');
       const range = parseRange(q);
-      return c.body(csvStream(db, (reader) => leadsCsv(reader, partnerId, range)), 200, csvHeaders(fileName('leads', code, q)));
+      return c.body(csvStream(db, LEADS_CSV_COLUMNS, (reader) => leadsCsv(reader, partnerId, range)), 200, csvHeaders(fileName('leads', code, q)));
     })
     .get('/reports/sales.csv', valid('query', ReportQuery), (c) => {
       const q = c.req.valid('query');
       const { partnerId, code } = c.get('session');
       const range = parseRange(q);
       const at = now();
-      return c.body(csvStream(db, (reader) => salesCsv(reader, partnerId, range, at)), 200, csvHeaders(fileName('sales', code, q)));
+      return c.body(csvStream(db, SALES_CSV_COLUMNS, (reader) => salesCsv(reader, partnerId, range, at)), 200, csvHeaders(fileName('sales', code, q)));
     });
 }
