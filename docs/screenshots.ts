@@ -1,9 +1,10 @@
 // `node --import tsx docs/screenshots.ts`: starts the demo server (fresh database), signs in as
 // the demo partner and saves PNGs of the demo site at 1280 px and 375 px wide into
-// docs/screenshots/. The README embeds docs/screenshots/partner-center.png.
+// docs/screenshots/: the demo site, every Home section, Redirect Links after creating a link,
+// and every report. The README embeds docs/screenshots/partner-center.png.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import {
   buildBundle,
   launchChromium,
@@ -44,15 +45,31 @@ async function settle(page: Page): Promise<void> {
 /** Pages that scroll sideways on a phone are broken; say so. */
 const overflowing: string[] = [];
 
-async function shoot(page: Page, name: string, fullPage = true): Promise<string> {
+/**
+ * What a picture holds: the whole page (default), the viewport, the page from its top to the
+ * bottom of an element plus a margin, or the top of the page up to a height (long reports).
+ */
+type Area = 'page' | 'viewport' | { until: Locator } | { maxHeight: number };
+
+async function shoot(page: Page, name: string, area: Area = 'page'): Promise<string> {
   await settle(page);
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+  const { scrollWidth, scrollHeight, innerWidth } = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
+    scrollHeight: document.documentElement.scrollHeight,
     innerWidth: window.innerWidth,
   }));
   if (scrollWidth > innerWidth) overflowing.push(`${name}: ${scrollWidth}px wide in a ${innerWidth}px viewport`);
   const path = join(outDir, `${name}.png`);
-  await page.screenshot({ path, fullPage });
+  let height = scrollHeight;
+  if (typeof area === 'object' && 'maxHeight' in area) height = Math.min(scrollHeight, area.maxHeight);
+  if (typeof area === 'object' && 'until' in area) {
+    const box = await area.until.boundingBox();
+    if (!box) throw new Error(`${name}: the element to frame is not visible`);
+    height = Math.min(scrollHeight, Math.ceil(box.y + box.height + 32));
+  }
+  await page.screenshot(
+    area === 'viewport' ? { path } : { path, fullPage: true, clip: { x: 0, y: 0, width: innerWidth, height } },
+  );
   console.log(`  ${path.slice(repoRoot.length + 1)}`);
   return path;
 }
@@ -87,7 +104,10 @@ async function capture(browser: Browser, server: DemoServer): Promise<string[]> 
     await signInThroughPage(page, server.origin);
     await page.goto(`${server.origin}/partners.html#/welcome`);
     await shows(page, 'rp-welcome', /welcome/i);
-    await shoot(page, `partner-center${suffix}`, false);
+    // The README's hero: the welcome view with its summary (balances, funnel, chart), from the
+    // top of the page to the bottom of the center.
+    await page.locator('rp-welcome').locator('figure svg').waitFor(wait);
+    await shoot(page, `partner-center${suffix}`, { until: page.locator('rp-portal') });
 
     await page.goto(`${server.origin}/partners.html#/profile`);
     await shows(page, 'rp-profile', 'Dana Demo');
@@ -104,6 +124,32 @@ async function capture(browser: Browser, server: DemoServer): Promise<string[]> 
     await page.goto(`${server.origin}/partners.html#/commission-structure`);
     await shows(page, 'rp-commission-structure', '12.5% of each sale');
     await shoot(page, `partners-commission-structure${suffix}`);
+
+    // Resources: create a tracked link, then the list of links and the clicks report.
+    await page.goto(`${server.origin}/partners.html#/links`);
+    const links = page.locator('rp-link-generator');
+    await links.getByRole('button', { name: 'Create link' }).waitFor(wait);
+    // The first destination may or may not take a path.
+    if (await links.getByLabel(/^Path/).count()) await links.getByLabel(/^Path/).fill('/shop/espresso');
+    await links.getByLabel(/^Campaign/).fill(width > 600 ? 'spring-newsletter' : 'instagram-bio');
+    await links.getByRole('button', { name: 'Create link' }).click();
+    await links.getByLabel('Your new link').waitFor(wait);
+    await shows(page, 'rp-clicks', 'Clicks per link and day');
+    await page.locator('rp-clicks').locator('table').waitFor(wait);
+    await shoot(page, `partners-links${suffix}`, { maxHeight: width > 600 ? 2000 : 3000 });
+
+    // Reports, each with a year of demo history.
+    for (const [section, tag] of [
+      ['commissions', 'rp-commissions'],
+      ['leads', 'rp-leads'],
+      ['sales', 'rp-sales'],
+      ['ledger', 'rp-ledger'],
+    ] as const) {
+      await page.goto(`${server.origin}/partners.html#/${section}`);
+      await page.locator(tag).locator('tbody tr').first().waitFor(wait);
+      // A year of history makes long pages: the top (heading, filters, first rows) tells the look.
+      await shoot(page, `partners-${section}${suffix}`, { maxHeight: width > 600 ? 1600 : 2400 });
+    }
 
     // The widgets page, signed in: every placed element filled from one session.
     await page.goto(`${server.origin}/widgets.html`);

@@ -19,7 +19,7 @@ type ProgramStructure = CommissionStructure['programs'][number];
  *
  * @summary The partner's commission structure.
  *
- * @slot header - Replaces the default heading ("My commission structure") and its introduction.
+ * @slot header - Replaces the default heading ("My Commission Structure") and its introduction.
  * @slot loading - Replaces the loading text.
  * @slot empty - Shown instead of the default text when the partner is in no program.
  * @slot signed-out - Shown instead of the default text when no partner is signed in.
@@ -80,7 +80,7 @@ export class RpCommissionStructure extends RpElement {
 
   /** The heading and introduction; override to change them without a slot. */
   protected _headerTemplate(): TemplateResult {
-    return html`<h2 part="heading">${msg('My commission structure')}</h2>
+    return html`<h2 part="heading">${msg('My Commission Structure')}</h2>
       <p class="intro" part="intro">${msg('What you earn in each program, in exact terms.')}</p>`;
   }
 

@@ -11,7 +11,7 @@ describe('rp-leads', () => {
   it('shows each lead with its masked contact and status', async () => {
     const { el } = await renderReport<RpLeads>('rp-leads');
     await waitUntil(() => $(el, 'tbody tr'), 'rows rendered');
-    expect($(el, 'h2')!.textContent).to.equal('Lead tracking');
+    expect($(el, 'h2')!.textContent).to.equal('Lead Tracking');
     expect(cells(el)).to.deep.equal([
       ['Oct 7, 2026', 'Wholesale Leads', 'LEAD-9', 'd•••@example.com', 'Converted'],
       ['Oct 8, 2026', 'Wholesale Leads', 'LEAD-10', 'Sam S.', 'New'],

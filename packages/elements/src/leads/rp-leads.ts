@@ -13,7 +13,7 @@ import { RpReport, badge, type Column } from '../reports/rp-report.js';
  *
  * @summary Lead tracking report.
  *
- * @slot header - Replaces the heading ("Lead tracking") and its introduction.
+ * @slot header - Replaces the heading ("Lead Tracking") and its introduction.
  * @slot empty - Shown when the period has no leads.
  *
  * @csspart badge - The status badges.
@@ -25,7 +25,7 @@ export class RpLeads extends RpReport<LeadRow> {
   protected readonly path = '/partner/reports/leads';
 
   protected get heading(): string {
-    return msg('Lead tracking');
+    return msg('Lead Tracking');
   }
 
   protected get intro(): string {

@@ -13,7 +13,7 @@ describe('rp-ledger', () => {
   it('shows the balance now, the opening and closing balance, and every entry with its running balance', async () => {
     const { el } = await renderReport<RpLedger>('rp-ledger');
     await waitUntil(() => $(el, 'tbody tr') && text($(el, '[part="balances"]')).includes('$120.50'), 'ledger rendered');
-    expect($(el, 'h2')!.textContent).to.equal('My ledger');
+    expect($(el, 'h2')!.textContent).to.equal('My Ledger');
     const balances = $$(el, '[part="balances"] > div').map((d) => [text(d.querySelector('dt')), text(d.querySelector('dd'))]);
     expect(balances).to.deep.equal([
       ['Available', '$120.50'],

@@ -25,7 +25,7 @@ import { figureStyles, figures } from '../reports/figures.js';
  *
  * @summary The partner's ledger: a statement with running balance.
  *
- * @slot header - Replaces the heading ("My ledger") and its introduction.
+ * @slot header - Replaces the heading ("My Ledger") and its introduction.
  * @slot empty - Shown when the period has no entries.
  *
  * @csspart balances - The available / pending / total figures.
@@ -57,7 +57,7 @@ export class RpLedger extends RpReport<LedgerEntry, LedgerPage> {
   });
 
   protected get heading(): string {
-    return msg('My ledger');
+    return msg('My Ledger');
   }
 
   protected get intro(): string {

@@ -52,7 +52,7 @@ describe('rp-link-generator', () => {
   it('shows the destinations with their description, the path under its origin, and the links', async () => {
     const { el } = await render();
     await ready(el);
-    expect($(el, 'h2')!.textContent).to.equal('Redirect links');
+    expect($(el, 'h2')!.textContent).to.equal('Redirect Links');
     const select = input(el, 'destinationId') as unknown as HTMLSelectElement;
     expect(text(el.shadowRoot!.querySelector('label[for="destinationId"]'))).to.equal('Destination');
     expect([...select.options].map((o) => o.textContent)).to.deep.equal(['Shop', 'Spring sale']);

@@ -32,7 +32,7 @@ const FIELDS = ['destinationId', 'path', 'campaign'] as const;
  *
  * @fires rp-link-created - A link was created. `detail.link` is the `TrackedLink`.
  *
- * @slot header - Replaces the heading ("Redirect links") and its introduction.
+ * @slot header - Replaces the heading ("Redirect Links") and its introduction.
  * @slot loading - Replaces the loading text.
  * @slot empty - Shown instead of the form when the merchant approved no destinations.
  * @slot signed-out - Shown instead of the default text when no partner is signed in.
@@ -127,7 +127,7 @@ export class RpLinkGenerator extends RpElement {
   }
 
   protected _headerTemplate(): TemplateResult {
-    return html`<h2 part="heading">${msg('Redirect links')}</h2>
+    return html`<h2 part="heading">${msg('Redirect Links')}</h2>
       <p class="intro" part="intro">${msg('Share a tracked link to an approved page; every click is credited to you.')}</p>`;
   }
 
@@ -211,7 +211,7 @@ export class RpLinkGenerator extends RpElement {
     const locale = this.locale;
     return table<TrackedLink>(msg('Your links'), [
       { label: msg('Link'), cell: (l) => html`<span class="copy-row"><span class="url mono">${l.url}</span>${this._copyButtonTemplate(l)}</span>` },
-      { label: msg('Destination'), cell: (l) => html`${l.destinationName}<span class="sub">${l.targetUrl}</span>` },
+      { label: msg('Destination'), cell: (l) => html`${l.destinationName}<span class="sub" title=${l.targetUrl}>${l.targetUrl}</span>` },
       { label: msg('Campaign'), cell: (l) => l.campaign || '—' },
       { label: msg('Clicks'), cell: (l) => formatNumber(l.clicks, locale), num: true },
       { label: msg('Created'), cell: (l) => formatDate(l.createdAt, locale), num: true },

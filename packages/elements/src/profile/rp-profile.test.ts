@@ -61,7 +61,7 @@ describe('rp-profile', () => {
 
   it('shows the profile as a definition list', async () => {
     const el = await loaded(freshApiBase());
-    expect($(el, 'h2')!.textContent).to.equal('My profile');
+    expect($(el, 'h2')!.textContent).to.equal('My Profile');
     expect(details(el)).to.deep.equal({
       'Partner code': 'demo',
       Status: 'Active',

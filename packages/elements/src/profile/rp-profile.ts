@@ -43,7 +43,7 @@ const ADDRESS_FIELDS: readonly AddressField[] = ['line1', 'line2', 'city', 'regi
  * @fires rp-profile-saved - The partner saved changes. `detail.changed` lists the changed fields
  *   as API paths (`email`, `address.city`).
  *
- * @slot header - Replaces the default heading ("My profile") and its introduction.
+ * @slot header - Replaces the default heading ("My Profile") and its introduction.
  * @slot loading - Replaces the loading text.
  * @slot signed-out - Shown instead of the default text when no partner is signed in.
  *
@@ -131,7 +131,7 @@ export class RpProfile extends RpElement {
   /** The heading and introduction; override to change them without a slot. */
   protected _headerTemplate(): TemplateResult {
     return html`<div>
-      <h2 part="heading">${msg('My profile')}</h2>
+      <h2 part="heading">${msg('My Profile')}</h2>
       <p class="intro">${msg('Your contact details and where your payouts go.')}</p>
     </div>`;
   }

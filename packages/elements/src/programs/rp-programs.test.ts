@@ -41,7 +41,7 @@ describe('rp-programs', () => {
     const el = await render(apiBase);
     await waitUntil(() => $$(el, '[part="program"]').length === 3, 'programs rendered');
     const [first, second, third] = $$(el, '[part="program"]') as [Element, Element, Element];
-    expect($(el, 'h2')!.textContent).to.equal('My programs');
+    expect($(el, 'h2')!.textContent).to.equal('My Programs');
     expect(first.querySelector('h3')!.textContent).to.equal('Coffee Subscriptions');
     expect(text(first)).to.contain('Earn on every subscription your readers start.');
     expect(text(first)).to.contain('Enrolled since March 1, 2025');

@@ -17,7 +17,7 @@ import { programsStyles } from './rp-programs.styles.js';
  *
  * @summary The partner's programs.
  *
- * @slot header - Replaces the default heading ("My programs").
+ * @slot header - Replaces the default heading ("My Programs").
  * @slot loading - Replaces the loading text.
  * @slot empty - Shown instead of the default text when the partner is in no program.
  * @slot signed-out - Shown instead of the default text when no partner is signed in.
@@ -85,7 +85,7 @@ export class RpPrograms extends RpElement {
 
   /** The heading; override to change it without a slot. */
   protected _headerTemplate(): TemplateResult {
-    return html`<h2 part="heading">${msg('My programs')}</h2>`;
+    return html`<h2 part="heading">${msg('My Programs')}</h2>`;
   }
 
   protected _listTemplate(programs: Program[]): TemplateResult {

@@ -7,7 +7,7 @@ export const reportStyles = css`
   .head h2, .head h3 { margin: 0 0 0.25rem; }
   .intro { margin: 0; }
   .intro, .sub, .zero, thead th, dt, .hint { color: var(--_muted); }
-  .filters, .table-wrap, .state { border: 1px solid var(--_border); border-radius: var(--_radius); }
+  .filters, .table-wrap, .state, .statement { border: 1px solid var(--_border); border-radius: var(--_radius); }
   .filters { display: flex; flex-wrap: wrap; align-items: end; gap: 0.75rem; padding: 0.75rem var(--_space); margin-bottom: var(--_space); background: var(--_surface-alt); }
   .field { display: grid; gap: 0.25rem; min-width: 9.5rem; }
   .filters label { font-size: 0.8125rem; }
@@ -16,14 +16,14 @@ export const reportStyles = css`
   .table-wrap { overflow-x: auto; background: var(--_surface); }
   table { width: 100%; border-collapse: collapse; font-size: 0.9375rem; }
   caption { text-align: start; padding: 0.75rem var(--_space); font-weight: 600; }
-  th, td { text-align: start; vertical-align: top; padding: 0.6rem 0.75rem; border-top: 1px solid var(--_border); }
+  th, td { text-align: start; vertical-align: top; padding: 0.6rem 0.5rem; border-top: 1px solid var(--_border); }
   tr > :first-child { padding-inline-start: var(--_space); white-space: nowrap; }
-  tr > :last-child { padding-inline-end: var(--_space); }
-  thead th { font-size: 0.75rem; font-weight: 600; letter-spacing: 0.04em; text-transform: uppercase; background: var(--_surface-alt); white-space: nowrap; }
+  tr > :last-child { padding-inline-end: var(--_space); white-space: nowrap; }
+  thead th { vertical-align: bottom; font-size: 0.75rem; font-weight: 600; letter-spacing: 0.03em; text-transform: uppercase; background: var(--_surface-alt); }
   tbody th { font-weight: 500; }
   .num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
   .sub { display: block; font-size: 0.8125rem; overflow-wrap: anywhere; }
-  .mono { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.875em; }
+  .mono { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.875em; white-space: nowrap; }
   .pos { color: var(--_success); font-weight: 600; }
   .neg { color: var(--_danger); font-weight: 600; }
   .badge { display: inline-block; padding: 0 0.6em; border-radius: 9em; font-size: 0.8125rem; font-weight: 600; white-space: nowrap; color: var(--_muted); background: color-mix(in srgb, currentColor 10%, var(--_surface)); border: 1px solid color-mix(in srgb, currentColor 30%, transparent); }
@@ -35,7 +35,9 @@ export const reportStyles = css`
   .more:empty { display: none; }
   .state { background: var(--_surface); border-style: dashed; }
   @container (max-width: 640px) {
+    .filters { padding: 0.75rem; gap: 0.75rem 0.5rem; }
     .field { flex: 1 1 8rem; min-width: 0; }
+    .filters input { padding-inline: 0.5em; }
     .csv { flex: 1 1 100%; margin: 0; }
     thead { position: absolute; clip: rect(0 0 0 0); }
     table, tbody, tr, th, td, caption { display: block; }

@@ -162,7 +162,7 @@ export abstract class RpReport<R, P = Page<R>> extends RpElement {
     return html`<section>
       <div class="head"><slot name="header">${this._headerTemplate()}</slot></div>
       ${this.store.signedIn
-        ? html`${this._filtersTemplate()}${this._beforeTableTemplate()}
+        ? html`${this._beforeTableTemplate()}${this._filtersTemplate()}
           ${this.task.render({
             pending: () => loadingState(),
             complete: (page) => this._contentTemplate(page),
@@ -202,7 +202,7 @@ export abstract class RpReport<R, P = Page<R>> extends RpElement {
     return nothing;
   }
 
-  /** Shown between the filters and the table (the ledger's balances). Nothing by default. */
+  /** Shown above the filters and the table, not filtered (the ledger's balances now). Nothing by default. */
   protected _beforeTableTemplate(): TemplateResult | typeof nothing {
     return nothing;
   }

@@ -39,14 +39,16 @@ export const welcomeStyles = css`
   .summary { margin-top: calc(var(--_space) * 1.5); padding-top: calc(var(--_space) * 1.25); border-top: 1px solid var(--_border); }
   .period-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0 1rem; }
   h4 { margin: 0; }
-  .period, .rate, figcaption { margin: 0; font-size: 0.8125rem; color: var(--_muted); }
+  .period, .rate, figcaption, .peak { margin: 0; font-size: 0.8125rem; color: var(--_muted); }
   .funnel { display: grid; grid-template-columns: repeat(3, 1fr); gap: 1rem; list-style: none; margin: 0.5rem 0 var(--_space); padding: 0; }
   .funnel li { display: grid; align-content: start; padding-inline-start: 0.75rem; border-inline-start: 3px solid color-mix(in srgb, var(--_accent) 35%, transparent); }
   .count { font-size: 1.375rem; font-weight: 700; font-variant-numeric: tabular-nums; }
   .what { font-weight: 600; }
-  figure { margin: 0; }
-  svg { display: block; width: 100%; height: 5.5rem; fill: var(--rp-chart-bar, var(--_accent)); }
+  figure { position: relative; margin: 0; padding-top: 0.25rem; }
+  svg { display: block; width: 100%; height: 6rem; fill: var(--rp-chart-bar, color-mix(in srgb, var(--_accent) 55%, var(--_surface))); }
   line { stroke: var(--_border); vector-effect: non-scaling-stroke; }
+  .grid { stroke-dasharray: 4 4; }
+  .peak { position: absolute; top: -0.6rem; padding-inline-end: 0.35rem; background: var(--_surface); }
   figcaption { display: flex; justify-content: space-between; }
   details { margin-top: 0.75rem; }
   summary { cursor: pointer; color: var(--_accent); font-weight: 600; width: fit-content; }

@@ -183,10 +183,12 @@ export class RpWelcome extends RpElement {
           <title id="chart-title">${label}</title>
           ${days.map((d, i) => {
             const h = (d.clicks / max) * 38;
-            return svg`<rect x=${i + 0.15} y=${40 - h} width="0.7" height=${h} rx="0.15"></rect>`;
+            return svg`<rect x=${i + 0.15} y=${40 - h} width="0.7" height=${h}></rect>`;
           })}
+          <line class="grid" x1="0" x2=${days.length} y1="2" y2="2"></line>
           <line x1="0" x2=${days.length} y1="39.9" y2="39.9"></line>
         </svg>
+        <span class="peak" aria-hidden="true">${formatNumber(max, locale)}</span>
         <figcaption aria-hidden="true">
           <span>${formatDay(days[0]!.day, locale, { month: 'short', day: 'numeric' })}</span>
           <span>${msg('Clicks per day')}</span>
