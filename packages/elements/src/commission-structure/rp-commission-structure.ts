@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { localized, msg, str } from '@lit/localize';
-import { Task, initialState } from '@lit/task';
 import type { CommissionRule, CommissionStructure } from '@rp/contract';
 import { RpElement } from '../core/rp-element.js';
+import { partnerGet } from '../core/partner-get.js';
 import { baseStyles } from '../core/styles.js';
 import { stateStyles } from '../core/state-styles.js';
 import { emptyState, errorState, loadingState, signedOutState } from '../core/states.js';
@@ -57,13 +57,7 @@ type ProgramStructure = CommissionStructure['programs'][number];
 export class RpCommissionStructure extends RpElement {
   static override styles = [baseStyles, stateStyles, commissionStructureStyles];
 
-  protected readonly task = new Task(this, {
-    args: () => [this.store, this.store.session?.token ?? null] as const,
-    task: async ([store, token], { signal }) => {
-      if (!token) return initialState;
-      return store.client.get<CommissionStructure>('/partner/commission-structure', { signal });
-    },
-  });
+  protected readonly task = partnerGet<CommissionStructure>(this, '/partner/commission-structure');
 
   protected override render(): TemplateResult {
     return html`<section>

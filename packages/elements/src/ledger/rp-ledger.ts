@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { Task, initialState } from '@lit/task';
 import type { Balance, CauseKind, LedgerEntry, LedgerEntryType, LedgerPage, Money } from '@rp/contract';
 import { RpReport, badge, type Column, type Page } from '../reports/rp-report.js';
 import { reportStyles } from '../reports/report.styles.js';
@@ -9,6 +8,7 @@ import { baseStyles } from '../core/styles.js';
 import { stateStyles } from '../core/state-styles.js';
 import { emptyState, errorState } from '../core/states.js';
 import { formatMoney } from '../core/format.js';
+import { partnerGet } from '../core/partner-get.js';
 import { ledgerStyles } from './rp-ledger.styles.js';
 import { figureStyles, figures } from '../reports/figures.js';
 
@@ -48,13 +48,7 @@ export class RpLedger extends RpReport<LedgerEntry, LedgerPage> {
 
   protected readonly path = '/partner/ledger';
 
-  protected readonly balanceTask = new Task(this, {
-    args: () => [this.store, this.store.session?.token ?? null] as const,
-    task: async ([store, token], { signal }) => {
-      if (!token) return initialState;
-      return store.client.get<Balance>('/partner/balance', { signal });
-    },
-  });
+  protected readonly balanceTask = partnerGet<Balance>(this, '/partner/balance');
 
   protected get heading(): string {
     return msg('My Ledger');

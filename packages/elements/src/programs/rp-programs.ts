@@ -1,8 +1,8 @@
 import { html, type TemplateResult } from 'lit';
 import { localized, msg, str } from '@lit/localize';
-import { Task, initialState } from '@lit/task';
 import type { Program, ProgramList } from '@rp/contract';
 import { RpElement } from '../core/rp-element.js';
+import { partnerGet } from '../core/partner-get.js';
 import { baseStyles } from '../core/styles.js';
 import { stateStyles } from '../core/state-styles.js';
 import { emptyState, errorState, loadingState, signedOutState } from '../core/states.js';
@@ -53,13 +53,7 @@ import { programsStyles } from './rp-programs.styles.js';
 export class RpPrograms extends RpElement {
   static override styles = [baseStyles, stateStyles, programsStyles];
 
-  protected readonly task = new Task(this, {
-    args: () => [this.store, this.store.session?.token ?? null] as const,
-    task: async ([store, token], { signal }) => {
-      if (!token) return initialState;
-      return store.client.get<ProgramList>('/partner/programs', { signal });
-    },
-  });
+  protected readonly task = partnerGet<ProgramList>(this, '/partner/programs');
 
   protected override render(): TemplateResult {
     return html`<section>

@@ -3,6 +3,7 @@ import { localized, msg, str } from '@lit/localize';
 import { Task, initialState } from '@lit/task';
 import type { CenterForPartner, Summary } from '@rp/contract';
 import { RpElement } from '../core/rp-element.js';
+import { partnerGet } from '../core/partner-get.js';
 import { baseStyles } from '../core/styles.js';
 import { stateStyles } from '../core/state-styles.js';
 import { emptyState, errorState, loadingState, signedOutState } from '../core/states.js';
@@ -75,13 +76,7 @@ export class RpWelcome extends RpElement {
   });
 
   /** The summary's figures, fetched beside the message. */
-  protected readonly summaryTask = new Task(this, {
-    args: () => [this.store, this.store.session?.token ?? null] as const,
-    task: async ([store, token], { signal }) => {
-      if (!token) return initialState;
-      return store.client.get<Summary>('/partner/summary', { signal });
-    },
-  });
+  protected readonly summaryTask = partnerGet<Summary>(this, '/partner/summary');
 
   /** Fetches the welcome message again. */
   reload(): void {
