@@ -38,6 +38,15 @@ function visit(t: TestContext, path: string, headers: Record<string, string> = {
   return t.app.request(path, { method, headers: { 'User-Agent': CHROME, 'X-Forwarded-For': '203.0.113.7', ...headers } });
 }
 
+/** Poll (without flushing) until `done()` holds, for at most 5 s. */
+async function until(done: () => boolean, what: string) {
+  const deadline = Date.now() + 5000;
+  while (!done()) {
+    assert.ok(Date.now() < deadline, `timed out: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 const clickRows = (t: TestContext) => t.db.prepare('SELECT * FROM clicks ORDER BY id').all() as Array<Record<string, unknown>>;
 const clickCount = (t: TestContext, linkId: number) =>
   (t.db.prepare('SELECT click_count FROM links WHERE id = ?').get(linkId) as { click_count: number }).click_count;
@@ -57,7 +66,7 @@ describe('GET /r/:slug', () => {
     });
     assert.equal(res.status, 302);
     const location = res.headers.get('Location')!;
-    const match = /^https:\/\/shop\.example\/coffee\?size=large&utm_campaign=spring&rp_click=([A-Za-z0-9_-]{16})$/.exec(location);
+    const match = /^https:\/\/shop\.example\/coffee\?size=large&utm_campaign=spring&rp_click=([A-Za-z0-9_-]{21})$/.exec(location);
     assert.ok(match, location);
     assert.equal(res.headers.get('Cache-Control'), 'no-store');
     assert.equal(res.headers.get('Referrer-Policy'), 'no-referrer');
@@ -181,13 +190,14 @@ describe('GET /r/:slug', () => {
     assert.equal(g.t.clicks.flush(), 0);
 
     await visit(g.t, `/r/${g.link.slug}`, distinct(3));
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    assert.equal(g.t.clicks.pending, 0, 'the timer wrote it');
-    assert.equal(clickCount(g.t, g.link.id), 3);
+    assert.equal(g.t.clicks.pending, 1);
+    // Batches are written by the worker thread: no flush here, the count gets there by itself.
+    await until(() => clickCount(g.t, g.link.id) === 3, 'the timer posted it and the worker wrote it');
+    assert.equal(g.t.clicks.pending, 0, 'the timer posted it');
 
     for (let i = 10; i < 510; i++) await visit(g.t, `/r/${g.link.slug}`, distinct(i));
-    assert.equal(g.t.clicks.pending, 0, 'a full batch is written at once');
-    assert.equal(clickCount(g.t, g.link.id), 503);
+    assert.equal(g.t.clicks.pending, 0, 'a full batch is posted at once');
+    await until(() => clickCount(g.t, g.link.id) === 503, 'the worker wrote the full batch');
     const days = g.t.db.prepare('SELECT day, clicks FROM click_days WHERE link_id = ?').all(g.link.id);
     assert.deepEqual(days, [{ day: '2030-01-15', clicks: 503 }]);
   });
@@ -221,6 +231,28 @@ describe('GET /r/:slug', () => {
     assert.equal(g.t.clicks.pending, 0);
   });
 
+  it('stops redirecting at once once a cached link is disabled, its destination deactivated or its partner suspended', async () => {
+    const g = await fixture();
+    const counted = async () => {
+      const res = await visit(g.t, `/r/${g.link.slug}`, { 'X-Forwarded-For': `192.0.2.${(visits += 1)}` });
+      return res.status === 404 ? 'not found' : /rp_click=/.test(res.headers.get('Location') ?? '') ? 'counted' : 'not counted';
+    };
+    let visits = 0;
+    assert.equal(await counted(), 'counted'); // the lookup is now cached
+    g.t.db.prepare("UPDATE partners SET status = 'suspended' WHERE id = ?").run(g.partner.id);
+    assert.equal(await counted(), 'not counted');
+    g.t.db.prepare("UPDATE partners SET status = 'active' WHERE id = ?").run(g.partner.id);
+    assert.equal(await counted(), 'counted');
+    const off = await call(g.t.app, 'PATCH', `/admin/destinations/${g.destination.id}`, { token: ADMIN_KEY, body: { active: false } });
+    assert.equal(off.status, 200, off.text);
+    assert.equal(await counted(), 'not found');
+    const on = await call(g.t.app, 'PATCH', `/admin/destinations/${g.destination.id}`, { token: ADMIN_KEY, body: { active: true } });
+    assert.equal(on.status, 200, on.text);
+    assert.equal(await counted(), 'counted');
+    g.t.db.prepare('UPDATE links SET disabled_at = ? WHERE id = ?').run(g.t.clock.now(), g.link.id);
+    assert.equal(await counted(), 'not found');
+  });
+
   it('is not under /api: no CORS, no JSON', async () => {
     const res = await visit(f.t, `/r/${f.link.slug}`, { Origin: 'https://evil.example' });
     assert.equal(res.headers.get('Access-Control-Allow-Origin'), null);
@@ -248,7 +280,7 @@ describe('attribution cookie', () => {
   it('is not Secure on a plain-http public URL, and defaults to 30 days without programs', async () => {
     const f = await fixture({ RP_PUBLIC_URL: 'http://r.shop.test:8080', RP_COOKIE_DOMAIN: 'shop.test' });
     const res = await visit(f.t, `/r/${f.link.slug}`);
-    assert.match(res.headers.get('Set-Cookie') ?? '', /^rp_click=[A-Za-z0-9_-]{16}; Domain=shop\.test; Path=\/; Max-Age=2592000; SameSite=Lax$/);
+    assert.match(res.headers.get('Set-Cookie') ?? '', /^rp_click=[A-Za-z0-9_-]{21}; Domain=shop\.test; Path=\/; Max-Age=2592000; SameSite=Lax$/);
   });
 });
 

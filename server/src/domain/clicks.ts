@@ -1,6 +1,20 @@
 import { createHmac, randomBytes, randomFillSync } from 'node:crypto';
-import type { Statement } from 'better-sqlite3';
+import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/database.ts';
+import {
+  CLAIM,
+  CLOSED,
+  clickWriter,
+  DONE,
+  HASH_BYTES,
+  STATE_SLOTS,
+  WRITTEN,
+  type ClickBatch,
+  type ClickWriterData,
+  type FromWorker,
+  type ToWorker,
+  type WorkerConnection,
+} from './click-writer.ts';
 
 /** Coarse class of the visitor's device, all a report needs; the user agent itself is not kept. */
 export type UaClass = 'desktop' | 'mobile' | 'tablet' | 'other';
@@ -22,18 +36,24 @@ export interface Click {
 /** A repeat click by one visitor on one link within this window counts once. */
 export const REPEAT_WINDOW_MS = 30 * 60 * 1000;
 
-/** Random bytes drawn a pool at a time: one system call per 341 click ids instead of one each. */
-const pool = Buffer.alloc(12 * 341);
+/** Random bytes drawn a pool at a time: one system call per 455 click ids instead of one each. */
+const RANDOM_BYTES = 9;
+const pool = Buffer.alloc(RANDOM_BYTES * 455);
 let poolOffset = pool.length;
 
-/** 12 random bytes (from the CSPRNG): 16 URL-safe characters. */
-export function newClickId(): string {
+/**
+ * A click id: the time in milliseconds (9 base-36 digits, so ids sort by time) and 9 random bytes
+ * from the CSPRNG (12 URL-safe characters) — 21 characters. Time first because ids that sort in
+ * arrival order land on the same index pages: a random id touched a new page per click and cost
+ * several times more to write.
+ */
+export function newClickId(now: number = Date.now()): string {
   if (poolOffset === pool.length) {
     randomFillSync(pool);
     poolOffset = 0;
   }
-  poolOffset += 12;
-  return pool.toString('base64url', poolOffset - 12, poolOffset);
+  poolOffset += RANDOM_BYTES;
+  return now.toString(36).padStart(9, '0') + pool.toString('base64url', poolOffset - RANDOM_BYTES, poolOffset);
 }
 
 /**
@@ -92,6 +112,14 @@ export interface ClickRecorderOptions {
   maxRemembered?: number;
   /** Where a failed batch is reported. */
   log?: (message: string, error: unknown) => void;
+  /**
+   * Write batches on a worker thread with its own connection (the default for a database file).
+   * An in-memory database cannot be shared with another connection: there, and with `false`,
+   * batches are written on the main thread, on the app's connection.
+   */
+  worker?: boolean;
+  /** How long `flush()` and `close()` wait for the worker before they log and go on. */
+  flushTimeoutMs?: number;
 }
 
 interface Remembered {
@@ -102,11 +130,30 @@ interface Remembered {
 /** Memory key of a visitor on a link: the link id and half the visitor hash (128 bits is plenty). */
 const repeatKey = (linkId: number, visitorHash: Buffer) => `${linkId}:${visitorHash.toString('base64', 0, 16)}`;
 
+/** The worker's entry: a plain module that registers tsx in the worker, then loads click-writer.worker.ts. */
+const WORKER_ENTRY = new URL('./click-writer.boot.js', import.meta.url);
+
 /**
- * Writes clicks in batches, off the redirect's path: the redirect answers at once, and one
- * transaction per batch inserts the clicks and bumps `links.click_count` once per link (the
- * table's trigger keeps the per-day counts). Clicks may be lost on a crash (at most one batch,
- * ~200 ms); money never is, and it does not go through here.
+ * Writes clicks in batches, off the redirect's path: the redirect answers at once; the clicks
+ * are buffered here (a few array pushes each) and posted as one compact batch every
+ * `flushIntervalMs` (200 ms) or `maxBuffered` (500) clicks to a worker thread, which writes the
+ * batch in one transaction (the clicks, plus `links.click_count` bumped once per link; the
+ * table's trigger keeps the per-day counts) on its OWN connection with synchronous=NORMAL. So the
+ * main thread never pays for the inserts nor waits on a commit's fsync. Clicks may be lost: on a
+ * killed process, what was not yet written (~200 ms); on a power loss, also the last batches
+ * written since the main connection last committed (at FULL, its commit fsyncs the WAL, clicks
+ * included). Money never goes through here and stays at FULL.
+ *
+ * `flush()` stays synchronous: it posts what is buffered and blocks (Atomics.wait on shared
+ * memory; the worker needs nothing from this thread's event loop) until the worker has committed
+ * it and everything posted before it. Called inside a write transaction of the app's connection
+ * (attribution runs inside the conversion's), it cannot wait for the worker, which needs the
+ * write lock: it takes back every batch the worker has not claimed and writes them in that
+ * transaction (a savepoint), and checks after the transaction that they stayed (a refused
+ * conversion rolls back, and its clicks are then queued again).
+ *
+ * A database in memory (`:memory:`: a second connection would be another database) or a worker
+ * that cannot start or dies: batches are written on the main thread, on the app's connection.
  *
  * Also answers "did this visitor click this link within the repeat window?" from memory alone,
  * with no query on the hot path: on first use it loads the window's clicks from the table (so a
@@ -119,27 +166,57 @@ export class ClickRecorder {
   readonly #flushIntervalMs: number;
   readonly #maxBuffered: number;
   readonly #maxRemembered: number;
+  readonly #flushTimeoutMs: number;
   readonly #log: (message: string, error: unknown) => void;
-  #buffer: Click[] = [];
+  // The batch being filled, in the compact form it is posted in (see ClickBatch).
+  #n = 0;
+  #strings: string[] = [];
+  #nums: number[] = [];
+  #hashes: Buffer[] = [];
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
   /** Repeat key → first click in the window; insertion order is (about) time order. */
   readonly #recent = new Map<string, Remembered>();
   #loaded = false;
-  #insert: Statement<unknown[]> | undefined;
-  #bump: Statement<unknown[]> | undefined;
+  /** Writes on the app's connection: the fallback, and batches taken back inside a transaction. */
+  #mainWriter: ((batch: ClickBatch) => number) | undefined;
+  /** Whether the worker may be used: not for an in-memory database, nor once it failed or closed. */
+  #useWorker: boolean;
+  #worker: Worker | undefined;
+  #state: Int32Array | undefined;
+  /** Number of the last batch posted to the worker. */
+  #seq = 0;
+  /** Number of the last batch taken back from the worker (written here instead). */
+  #takenBack = 0;
+  /** Batches posted and not yet known done, by number: written again here if the worker dies. */
+  readonly #inFlight = new Map<number, ClickBatch>();
+  /** Batches written here inside a caller's transaction, to check once it is over. */
+  #unconfirmed: ClickBatch[] = [];
+  #workerConnection: WorkerConnection | undefined;
 
   constructor(db: Db, options: ClickRecorderOptions = {}) {
     this.#db = db;
     this.#flushIntervalMs = options.flushIntervalMs ?? 200;
     this.#maxBuffered = options.maxBuffered ?? 500;
     this.#maxRemembered = options.maxRemembered ?? 100_000;
+    this.#flushTimeoutMs = options.flushTimeoutMs ?? 5000;
     this.#log = options.log ?? ((message, error) => console.error(message, error));
+    this.#useWorker = (options.worker ?? true) && !db.memory && !db.readonly;
   }
 
   /** Clicks waiting for the next batch. */
   get pending(): number {
-    return this.#buffer.length;
+    return this.#n;
+  }
+
+  /** Whether batches go to the worker thread (false: written on the main thread). */
+  get usesWorker(): boolean {
+    return this.#useWorker;
+  }
+
+  /** The settings of the worker's connection as it reported them once open (for tests and diagnostics). */
+  get workerConnection(): WorkerConnection | undefined {
+    return this.#workerConnection;
   }
 
   /** The id of this visitor's earlier click on this link if it is within the repeat window, else null. */
@@ -151,73 +228,250 @@ export class ClickRecorder {
 
   /** Queue a click for the next batch. */
   record(click: Click): void {
+    if (click.visitorHash.length !== HASH_BYTES) throw new TypeError(`a visitor hash is ${HASH_BYTES} bytes`);
     this.#remember(repeatKey(click.linkId, click.visitorHash), { publicId: click.publicId, at: click.createdAt }, click.createdAt);
-    this.#buffer.push(click);
-    if (this.#closed || this.#buffer.length >= this.#maxBuffered) {
+    this.#push(click.publicId, click.referrerHost, click.uaClass, click.linkId, click.partnerId, click.createdAt, click.visitorHash);
+    if (this.#closed) {
       this.flush();
-    } else if (!this.#timer) {
-      this.#timer = setTimeout(() => this.flush(), this.#flushIntervalMs);
-      this.#timer.unref(); // a pending batch never keeps the process alive; close() writes it
+    } else if (this.#n >= this.#maxBuffered) {
+      this.#post();
+    } else {
+      this.#schedule();
     }
   }
 
   /**
-   * Write every buffered click now, in one transaction; answers how many were written.
-   * Synchronous, so a caller that needs the clicks in the table (attribution by click id) calls
-   * this first and then reads.
+   * Every click recorded so far is in the table when this returns (written by the worker, which
+   * this waits for, at most `flushTimeoutMs`; past that it logs and returns). Synchronous, so a
+   * caller that needs the clicks in the table (attribution by click id) calls this first and then
+   * reads. Answers how many of the buffered clicks it wrote.
    */
   flush(): number {
     if (this.#timer) {
       clearTimeout(this.#timer);
       this.#timer = undefined;
     }
-    if (this.#buffer.length === 0) return 0;
-    const batch = this.#buffer;
-    this.#buffer = [];
-    if (!this.#db.open) {
-      this.#log(`${batch.length} clicks dropped: the database is closed`, null);
-      return 0;
+    this.#reconcile();
+    if (this.#useWorker && this.#db.inTransaction) return this.#takeBack();
+    const own = this.#n > 0;
+    const sent = this.#send();
+    if ('written' in sent) {
+      // Written here; earlier batches may still be with the worker (it died, or we are in a transaction).
+      if (this.#state && !this.#db.inTransaction) this.#waitDone(this.#seq, 'flush');
+      return sent.written;
     }
-    try {
-      this.#write(batch);
-      return batch.length;
-    } catch {
-      // One bad row (say, its link was deleted meanwhile) must not lose the others: retry one by one.
-      let written = 0;
-      for (const click of batch) {
-        try {
-          this.#write([click]);
-          written += 1;
-        } catch (rowError) {
-          this.#log(`click ${click.publicId} not recorded:`, rowError);
-        }
-      }
-      return written;
-    }
+    if (!this.#waitDone(sent.seq, 'flush') || !own) return 0;
+    return Atomics.load(this.#state!, WRITTEN);
   }
 
-  /** Write what is buffered; later clicks are written one batch each, at once. */
+  /** Write what is buffered and close the worker's connection; later clicks are written one batch each, at once, here. */
   close(): void {
     this.#closed = true;
     this.flush();
+    const worker = this.#worker;
+    if (worker && this.#state) {
+      this.#worker = undefined;
+      this.#useWorker = false;
+      worker.postMessage({ type: 'close' } satisfies ToWorker);
+      this.#wait(CLOSED, 1, 'close');
+      void worker.terminate();
+    }
+    this.#useWorker = false;
   }
 
-  #write(clicks: Click[]): void {
-    this.#insert ??= this.#db.prepare(
-      `INSERT INTO clicks (public_id, link_id, partner_id, visitor_hash, referrer_host, ua_class, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.#bump ??= this.#db.prepare('UPDATE links SET click_count = click_count + ? WHERE id = ?');
-    const insert = this.#insert;
-    const bump = this.#bump;
-    this.#db.transaction(() => {
-      const perLink = new Map<number, number>();
-      for (const c of clicks) {
-        insert.run(c.publicId, c.linkId, c.partnerId, c.visitorHash, c.referrerHost, c.uaClass, c.createdAt);
-        perLink.set(c.linkId, (perLink.get(c.linkId) ?? 0) + 1);
+  #push(publicId: string, referrer: string, ua: string, linkId: number, partnerId: number, createdAt: number, hash: Uint8Array): void {
+    this.#strings.push(publicId, referrer, ua);
+    this.#nums.push(linkId, partnerId, createdAt);
+    this.#hashes.push(hash as Buffer);
+    this.#n += 1;
+  }
+
+  #schedule(): void {
+    if (this.#timer || this.#closed) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#reconcile();
+      this.#post();
+    }, this.#flushIntervalMs);
+    this.#timer.unref(); // a pending batch never keeps the process alive; close() writes it
+  }
+
+  /** The batch being filled, taken out. */
+  #take(): ClickBatch {
+    const n = this.#n;
+    const hashes = new Uint8Array(n * HASH_BYTES);
+    for (let i = 0; i < n; i++) hashes.set(this.#hashes[i]!, i * HASH_BYTES);
+    const batch: ClickBatch = { n, strings: this.#strings, nums: Float64Array.from(this.#nums), hashes };
+    this.#n = 0;
+    this.#strings = [];
+    this.#nums = [];
+    this.#hashes = [];
+    return batch;
+  }
+
+  /** Post the buffered clicks to the worker, if any, without waiting. */
+  #post(): void {
+    if (this.#n > 0) this.#send();
+  }
+
+  /**
+   * Send the buffered clicks on their way: to the worker (answers the batch's number, or with no
+   * clicks the last one posted), or written here on the main thread (answers how many).
+   */
+  #send(): { seq: number } | { written: number } {
+    if (this.#timer) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+    }
+    const worker = this.#useWorker && this.#n > 0 ? this.#startWorker() : this.#worker;
+    if (!worker) return { written: this.#n > 0 ? this.#writeHere(this.#take()) : 0 };
+    if (this.#n === 0) return { seq: this.#seq };
+    const batch = this.#take();
+    this.#forgetDone();
+    const seq = ++this.#seq;
+    this.#inFlight.set(seq, batch);
+    worker.postMessage({ type: 'batch', seq, batch } satisfies ToWorker);
+    return { seq };
+  }
+
+  /** Write a batch on the app's connection; inside a caller's transaction, to be checked after it. */
+  #writeHere(batch: ClickBatch): number {
+    if (batch.n === 0) return 0;
+    if (!this.#db.open) {
+      this.#log(`${batch.n} clicks dropped: the database is closed`, null);
+      return 0;
+    }
+    this.#mainWriter ??= clickWriter(this.#db, this.#log);
+    if (this.#db.inTransaction) {
+      this.#unconfirmed.push(batch);
+      this.#schedule();
+    }
+    try {
+      return this.#mainWriter(batch);
+    } catch (error) {
+      this.#log(`${batch.n} clicks not recorded:`, error);
+      return 0;
+    }
+  }
+
+  /**
+   * flush() inside a transaction of the app's connection. If it holds the write lock, the worker
+   * cannot write until it ends, so waiting would only deadlock: take back every batch the worker
+   * has not claimed (it claims a batch only while holding the write lock, so any claimed batch is
+   * committed and visible to this transaction) and write them, and the buffer, right here.
+   */
+  #takeBack(): number {
+    const state = this.#state;
+    if (!state) return this.#writeHere(this.#take()); // no worker yet: nothing posted
+    let claimed = Atomics.load(state, CLAIM);
+    while (claimed < this.#seq) {
+      const seen = Atomics.compareExchange(state, CLAIM, claimed, this.#seq);
+      if (seen === claimed) break;
+      claimed = seen;
+    }
+    // Batches up to `claimed` that were not taken back before are the worker's own.
+    const workerClaimed = claimed > this.#takenBack ? claimed : 0;
+    this.#takenBack = Math.max(this.#takenBack, this.#seq);
+    let written = 0;
+    for (const [seq, batch] of [...this.#inFlight]) {
+      if (seq <= claimed) continue;
+      this.#inFlight.delete(seq);
+      written += this.#writeHere(batch);
+    }
+    if (this.#n > 0) written += this.#writeHere(this.#take());
+    // The worker's claimed batches are committed already when this transaction holds the write
+    // lock; never wait for one it has not claimed: to skip it, it needs that very lock.
+    if (workerClaimed) this.#waitDone(workerClaimed, 'flush');
+    return written;
+  }
+
+  /** Block until the worker is done with batch `seq`; false if it did not get there in time. */
+  #waitDone(seq: number, what: string): boolean {
+    const ok = this.#wait(DONE, seq, what);
+    this.#forgetDone();
+    return ok;
+  }
+
+  #wait(slot: number, atLeast: number, what: string): boolean {
+    const state = this.#state;
+    if (!state) return true;
+    const deadline = performance.now() + this.#flushTimeoutMs;
+    for (;;) {
+      const value = Atomics.load(state, slot);
+      if (value >= atLeast) return true;
+      const left = deadline - performance.now();
+      if (left <= 0) {
+        this.#log(`click writer: ${what} gave up waiting after ${this.#flushTimeoutMs} ms; clicks are still on their way`, null);
+        return false;
       }
-      for (const [linkId, n] of perLink) bump.run(n, linkId);
-    })();
+      Atomics.wait(state, slot, value, left);
+    }
+  }
+
+  #forgetDone(): void {
+    if (!this.#state || this.#inFlight.size === 0) return;
+    const done = Atomics.load(this.#state, DONE);
+    for (const seq of this.#inFlight.keys()) {
+      if (seq > done) break;
+      this.#inFlight.delete(seq);
+    }
+  }
+
+  #startWorker(): Worker | undefined {
+    if (this.#worker) return this.#worker;
+    const state = new SharedArrayBuffer(STATE_SLOTS * Int32Array.BYTES_PER_ELEMENT);
+    const data: ClickWriterData = {
+      path: this.#db.name,
+      state,
+      busyTimeoutMs: Number(this.#db.pragma('busy_timeout', { simple: true })) || 5000,
+    };
+    let worker: Worker;
+    try {
+      worker = new Worker(WORKER_ENTRY, { workerData: data });
+    } catch (error) {
+      this.#log('click writer: no worker thread, writing clicks on the main thread:', error);
+      this.#useWorker = false;
+      return undefined;
+    }
+    worker.unref(); // never keeps the process alive; close() ends it
+    worker.on('message', (message: FromWorker) => {
+      if (message.type === 'log') this.#log(message.message, message.error);
+      else if (message.type === 'opened') this.#workerConnection = message.settings;
+    });
+    worker.on('error', (error) => this.#log('click writer: the worker failed:', error));
+    worker.once('exit', () => this.#workerGone(worker));
+    this.#worker = worker;
+    this.#state = new Int32Array(state);
+    return worker;
+  }
+
+  /** The worker ended without being closed: from now on clicks are written here, starting with what it had not done. */
+  #workerGone(worker: Worker): void {
+    if (this.#worker !== worker) return; // closed on purpose
+    this.#worker = undefined;
+    this.#useWorker = false;
+    this.#forgetDone();
+    const left = [...this.#inFlight.values()];
+    this.#inFlight.clear();
+    if (left.length) this.#log(`click writer: the worker ended; writing its ${left.reduce((n, b) => n + b.n, 0)} clicks on the main thread`, null);
+    for (const batch of left) this.#writeHere(batch);
+  }
+
+  /** Clicks written inside a caller's transaction that rolled back are queued again. */
+  #reconcile(): void {
+    if (this.#unconfirmed.length === 0 || this.#db.inTransaction || !this.#db.open) return;
+    const batches = this.#unconfirmed;
+    this.#unconfirmed = [];
+    const exists = this.#db.prepare('SELECT 1 FROM clicks WHERE public_id = ?').pluck();
+    for (const b of batches) {
+      for (let i = 0; i < b.n; i++) {
+        const s = 3 * i;
+        if (exists.get(b.strings[s]) !== undefined) continue;
+        const hash = b.hashes.subarray(i * HASH_BYTES, (i + 1) * HASH_BYTES);
+        this.#push(b.strings[s]!, b.strings[s + 1]!, b.strings[s + 2]!, b.nums[s]!, b.nums[s + 1]!, b.nums[s + 2]!, hash);
+      }
+    }
+    if (this.#n > 0) this.#schedule();
   }
 
   /** The window's clicks from the table, newest first until one is older than the window. */

@@ -16,6 +16,11 @@ interface LinkTarget {
 /** Used when no program is active to say how long attribution lasts. */
 const DEFAULT_WINDOW_DAYS = 30;
 
+/** How long a cached slug lookup may miss a change made by ANOTHER process (this one's clear it at once). */
+const CACHE_TTL_MS = 1000;
+/** Slugs cached at most (found or not); past it the cache starts over. */
+const CACHE_MAX = 10_000;
+
 const NOT_FOUND_TEXT = 'This link does not exist or is no longer active.\n';
 
 /**
@@ -37,6 +42,39 @@ export function redirectRoutes({ db, config, now, clicks }: Deps) {
      WHERE l.slug = ? AND l.disabled_at IS NULL AND d.active = 1`,
   );
   const longestWindow = db.prepare('SELECT MAX(attribution_window_days) AS days FROM programs WHERE archived_at IS NULL');
+  const changesOnThisConnection = db.prepare('SELECT total_changes()').pluck();
+
+  /**
+   * Slug → link (or null: no such active link) and the longest attribution window, kept in
+   * memory: the lookup is most of what the redirect costs itself. Everything the app changes goes
+   * through this connection, and any change on it (a link disabled, a destination deactivated, a
+   * partner suspended, a program archived…, or anything else) empties the cache before the next
+   * redirect: `total_changes()` is a counter this connection keeps, read without touching the
+   * database file. Changes by another process (the CLI) are seen within CACHE_TTL_MS.
+   */
+  const cache = new Map<string, LinkTarget | null>();
+  let cachedWindowDays: number | undefined;
+  let cacheChanges = -1;
+  let cacheUntil = 0;
+  const fresh = () => {
+    const changes = changesOnThisConnection.get() as number;
+    const at = performance.now();
+    if (changes !== cacheChanges || at >= cacheUntil || cache.size >= CACHE_MAX) {
+      cache.clear();
+      cachedWindowDays = undefined;
+      cacheChanges = changes;
+      cacheUntil = at + CACHE_TTL_MS;
+    }
+  };
+  const lookup = (slug: string): LinkTarget | undefined => {
+    fresh();
+    let link = cache.get(slug);
+    if (link === undefined) {
+      link = (findLink.get(slug) as LinkTarget | undefined) ?? null;
+      cache.set(slug, link);
+    }
+    return link ?? undefined;
+  };
   const hashVisitor = visitorHasher(serverSecret(db, 'visitor_hash', now()));
   const secure = config.publicUrl.startsWith('https:');
 
@@ -81,14 +119,15 @@ export function redirectRoutes({ db, config, now, clicks }: Deps) {
 
   /** The attribution cookie for the configured parent domain, lasting the longest active attribution window. */
   const cookieFor = (clickId: string, domain: string) => {
-    const days = (longestWindow.get() as { days: number | null }).days ?? DEFAULT_WINDOW_DAYS;
+    // fresh() ran for this request's lookup.
+    const days = (cachedWindowDays ??= (longestWindow.get() as { days: number | null }).days ?? DEFAULT_WINDOW_DAYS);
     return `${CLICK_COOKIE}=${clickId}; Domain=${domain}; Path=/; Max-Age=${days * 86_400}${secure ? '; Secure' : ''}; SameSite=Lax`;
   };
 
   return new Hono<AppEnv>().get('/:slug', (c) => {
     const slug = c.req.param('slug');
     if (!SLUG_PATTERN.test(slug)) return notFound();
-    const link = findLink.get(slug) as LinkTarget | undefined;
+    const link = lookup(slug);
     if (!link) return notFound();
     // Defense in depth: the stored target must still be on the approved destination's origin.
     const target = locationOf(link.target_url, link.destination_url);
@@ -102,7 +141,7 @@ export function redirectRoutes({ db, config, now, clicks }: Deps) {
       const visitorHash = hashVisitor(clientAddress(c, config.trustProxy), userAgent);
       let clickId = clicks.repeatOf(link.id, visitorHash, at);
       if (clickId === null) {
-        clickId = newClickId();
+        clickId = newClickId(at);
         clicks.record({
           publicId: clickId,
           linkId: link.id,

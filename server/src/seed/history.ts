@@ -9,6 +9,7 @@ import type { Db } from '../db/database.ts';
 import { addMonths } from '../domain/commissions.ts';
 import { recordAdjustment, recordLead, recordPayout, recordRefund, recordSale } from '../domain/conversions.ts';
 import { balanceOf } from '../domain/ledger.ts';
+import { clickDayCounter } from '../domain/click-writer.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -94,6 +95,7 @@ export function seedHistory(db: Db, now: number): boolean {
       'INSERT INTO clicks (public_id, link_id, partner_id, visitor_hash, referrer_host, ua_class, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     const bumpLink = db.prepare('UPDATE links SET click_count = click_count + ? WHERE id = ?');
+    const dayCounter = clickDayCounter(db);
     const enrolledIn = db.prepare('SELECT program_id FROM enrollments WHERE partner_id = ?');
     let orderNo = 41000;
     let leadNo = 7000;
@@ -107,6 +109,7 @@ export function seedHistory(db: Db, now: number): boolean {
       const programIds = new Set((enrolledIn.all(partner.id) as Array<{ program_id: number }>).map((e) => e.program_id));
       const links = linksOf(db, partner.id, partner.code, now);
       const clicksPerLink = new Map<number, number>();
+      const clickDays = dayCounter.start();
 
       for (let day = 0; day < 365; day += 1) {
         const dayStart = start + day * DAY;
@@ -122,6 +125,7 @@ export function seedHistory(db: Db, now: number): boolean {
           const visitor = createHash('sha256').update(`visitor:${plan.code}:${r.int(0, 1e9)}`).digest();
           insertClick.run(publicId, linkId, partner.id, visitor, r.pick(['', '', 'www.google.com', 'instagram.com', 'news.ycombinator.com']), r.pick(['desktop', 'mobile', 'mobile', 'tablet']), time);
           clicksPerLink.set(linkId, (clicksPerLink.get(linkId) ?? 0) + 1);
+          clickDays.add(partner.id, linkId, time);
 
           // What this visit led to, decided now, recorded at its own time.
           const clickId = publicId;
@@ -180,6 +184,7 @@ export function seedHistory(db: Db, now: number): boolean {
         }
       }
       for (const [linkId, n] of clicksPerLink) bumpLink.run(n, linkId);
+      clickDays.write();
 
       // Payouts on the first of each month of everything available, except the last two months
       // (so the partner has money waiting); a welcome bonus early on.

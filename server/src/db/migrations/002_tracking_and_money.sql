@@ -43,6 +43,8 @@ CREATE INDEX clicks_by_link_time ON clicks(link_id, created_at);
 -- Kept by the trigger below, so every way a click is written (the redirect's batches, the demo
 -- history) keeps it equal to the rows in clicks. (links.click_count is bumped by the writer, once
 -- per link per batch: a per-row trigger for it would cost the hot path for nothing.)
+-- Clicks per partner, day and link, for the reports. Kept by whoever inserts clicks, once per batch
+-- (domain/click-writer.ts, seed/history.ts): a per-row trigger cost more than the insert itself.
 CREATE TABLE click_days (
   partner_id  INTEGER NOT NULL REFERENCES partners(id) ON DELETE CASCADE,
   day         TEXT    NOT NULL, -- YYYY-MM-DD, UTC
@@ -51,12 +53,6 @@ CREATE TABLE click_days (
   PRIMARY KEY (partner_id, day, link_id)
 ) WITHOUT ROWID;
 CREATE INDEX click_days_by_link ON click_days(link_id);
-CREATE TRIGGER clicks_per_day AFTER INSERT ON clicks
-BEGIN
-  INSERT INTO click_days (partner_id, day, link_id, clicks)
-  VALUES (NEW.partner_id, strftime('%Y-%m-%d', NEW.created_at / 1000, 'unixepoch'), NEW.link_id, 1)
-  ON CONFLICT (partner_id, day, link_id) DO UPDATE SET clicks = clicks + 1;
-END;
 
 -- Keys this server generated for itself, once (e.g. the key of the visitor hash).
 CREATE TABLE server_secrets (
