@@ -6,13 +6,17 @@ import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { ensureSettings } from './domain/center.ts';
 import { ClickRecorder } from './domain/clicks.ts';
+import { createMailer, type Mailer } from './domain/mailer.ts';
 import type { AppEnv, Deps } from './http/context.ts';
 import { ApiError, errorResponse } from './http/errors.ts';
+import { accountRoutes, outboxRoutes } from './routes/accounts.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { MEDIA_UPLOAD_PATH } from './routes/admin-resources.ts';
 import { authRoutes } from './routes/auth.ts';
 import { centerRoutes } from './routes/center.ts';
 import { partnerRoutes } from './routes/partner.ts';
 import { redirectRoutes } from './routes/redirect.ts';
+import { mediaFileRoutes } from './routes/resources.ts';
 
 /** Largest request body accepted; every body of this API is a small JSON document. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -24,11 +28,13 @@ export interface AppOptions {
   now?: () => number;
   /** Batches the redirect's clicks; made here if not given. Whoever closes the database calls its close() first. */
   clicks?: ClickRecorder;
+  /** Defaults to the configured one: SMTP when RP_SMTP_URL is set, else the outbox table. */
+  mailer?: Mailer;
 }
 
 /** The API as a Hono app. Everything it uses comes in through `options`. */
-export function createApp({ db, config, now = Date.now, clicks = new ClickRecorder(db) }: AppOptions) {
-  const deps: Deps = { db, config, now, clicks };
+export function createApp({ db, config, now = Date.now, clicks = new ClickRecorder(db), mailer }: AppOptions) {
+  const deps: Deps = { db, config, now, clicks, mailer: mailer ?? createMailer(config, db, now) };
   ensureSettings(db, config, now());
 
   const app = new Hono<AppEnv>();
@@ -50,23 +56,26 @@ export function createApp({ db, config, now = Date.now, clicks = new ClickRecord
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Cache-Control', 'no-store'); // answers are per partner; no shared cache may keep them
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => errorResponse(c, new ApiError('payload_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB.`)),
-    }),
-  );
+  const apiBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => errorResponse(c, new ApiError('payload_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB.`)),
+  });
+  // The image upload sets its own, larger limit (after the admin check); every other body is small JSON.
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === MEDIA_UPLOAD_PATH ? next() : apiBodyLimit(c, next)));
 
   const api = new Hono<AppEnv>()
     .get('/health', (c) => c.json({ status: 'ok' }))
     .route('/', centerRoutes(deps))
     .route('/auth', authRoutes(deps))
+    .route('/auth', accountRoutes(deps))
     .route('/partner', partnerRoutes(deps))
-    .route('/admin', adminRoutes(deps));
+    .route('/admin', adminRoutes(deps))
+    .route('/admin', outboxRoutes(deps));
   app.route('/api', api);
   // The links partners share: public, outside /api (no CORS, no JSON errors), kept lean.
   app.route('/r', redirectRoutes(deps));
+  // Uploaded banner images: public, served with their real type and nosniff.
+  app.route('/media', mediaFileRoutes(deps));
 
   app.notFound((c) => {
     if (c.req.path === '/api' || c.req.path.startsWith('/api/')) {

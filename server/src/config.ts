@@ -24,6 +24,12 @@ export interface Config {
   publicUrl: string;
   /** Parent domain the redirect sets the attribution cookie for (`.example.com`), or null for none. */
   cookieDomain: string | null;
+  /** SMTP server for outgoing mail (RP_SMTP_URL, `smtps://user:pass@host:465`); unset means mail goes to the outbox table. */
+  smtpUrl?: string;
+  /** Sender of outgoing mail (RP_MAIL_FROM); unset means `no-reply@<host of publicUrl>`. */
+  mailFrom?: string;
+  /** Where uploaded images are stored (RP_MEDIA_DIR); unset means `media/` beside the database. */
+  mediaDir?: string;
 }
 
 /** Thrown by `loadConfig` with one readable line per bad variable. */
@@ -87,6 +93,25 @@ const cookieDomain = z
   .max(253)
   .transform((value) => value.replace(/^\./, '').toLowerCase());
 
+/** An SMTP server as a URL: smtp: or smtps:, with a host. Credentials may be in it. */
+const smtpUrl = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  },
+  { message: 'Use a URL such as smtps://user:password@mail.example.com:465.' },
+);
+
+/** `partners@example.com` or `Example Partners <partners@example.com>`. */
+const mailFrom = z
+  .string()
+  .max(254)
+  .regex(/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/, 'Use an address such as partners@example.com or "Name <partners@example.com>".');
+
 const EnvSchema = z.object({
   PORT: wholeNumber(0, 65535).default(8787),
   RP_DATABASE: z.string().default(resolve(repoRoot, 'data/rp.sqlite')),
@@ -100,6 +125,9 @@ const EnvSchema = z.object({
   RP_SESSION_MAX_HOURS: wholeNumber(1, 30 * 24).default(12),
   RP_PUBLIC_URL: publicUrl.optional(),
   RP_COOKIE_DOMAIN: cookieDomain.optional(),
+  RP_SMTP_URL: smtpUrl.optional(),
+  RP_MAIL_FROM: mailFrom.optional(),
+  RP_MEDIA_DIR: z.string().optional(),
 });
 
 /** A browser only accepts a cookie's Domain if it is the host of the page setting it or a parent of it. */
@@ -157,5 +185,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sessionMaxHours: e.RP_SESSION_MAX_HOURS,
     publicUrl: publicUrlValue,
     cookieDomain: e.RP_COOKIE_DOMAIN ?? null,
+    ...(e.RP_SMTP_URL ? { smtpUrl: e.RP_SMTP_URL } : {}),
+    ...(e.RP_MAIL_FROM ? { mailFrom: e.RP_MAIL_FROM } : {}),
+    ...(e.RP_MEDIA_DIR ? { mediaDir: resolve(e.RP_MEDIA_DIR) } : {}),
   };
 }

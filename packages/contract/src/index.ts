@@ -15,3 +15,6 @@ export * from './tracking.ts';
 export * from './conversions.ts';
 export * from './ledger.ts';
 export * from './routes.ts';
+export * from './admin.ts';
+export * from './resources.ts';
+export * from './accounts.ts';

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { checkAdminKey } from '../domain/admin-keys.ts';
 import { findSession } from '../domain/sessions.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { ApiError } from './errors.ts';
@@ -27,14 +28,15 @@ export function requirePartner({ db, config, now }: Deps) {
 const sha256 = (value: string) => createHash('sha256').update(value).digest();
 
 /**
- * Admin routes: the merchant's API key as a bearer token. Both sides are hashed first so the
- * comparison is constant-time whatever the lengths.
+ * Admin routes: an admin key as a bearer token — the configured key (RP_ADMIN_KEY, the
+ * bootstrap) or an unrevoked key stored in `admin_keys` (looked up by its sha256). For the
+ * configured key both sides are hashed first so the comparison is constant-time whatever the lengths.
  */
-export function requireAdmin({ config }: Deps): MiddlewareHandler {
+export function requireAdmin({ config, db, now }: Deps): MiddlewareHandler {
   const expected = sha256(config.adminKey);
   return async (c, next) => {
     const token = bearerToken(c);
-    if (!token || !timingSafeEqual(sha256(token), expected)) {
+    if (!token || !(timingSafeEqual(sha256(token), expected) || checkAdminKey(db, token, now()))) {
       throw new ApiError('unauthorized', 'A valid admin API key is required.');
     }
     await next();

@@ -8,6 +8,7 @@ import { requirePartner } from '../http/guards.ts';
 import { valid } from '../http/validation.ts';
 import { linkRoutes } from './links.ts';
 import { reportRoutes } from './reports.ts';
+import { resourceRoutes } from './resources.ts';
 
 /**
  * The signed-in partner's own center. Every query takes the partner id from the session,
@@ -25,5 +26,6 @@ export function partnerRoutes(deps: Deps) {
     .get('/programs', (c) => c.json({ programs: listPrograms(db, c.get('session').partnerId) }))
     .get('/commission-structure', (c) => c.json(commissionStructure(db, c.get('session').partnerId)))
     .route('/', linkRoutes(deps))
-    .route('/', reportRoutes(deps));
+    .route('/', reportRoutes(deps))
+    .route('/', resourceRoutes(deps));
 }

@@ -6,6 +6,7 @@ import { enroll, insertPartner, type NewPartner } from '../domain/partners.ts';
 import { hashPassword } from '../domain/passwords.ts';
 import { createProgram, type NewProgram } from '../domain/programs.ts';
 import { seedHistory } from './history.ts';
+import { seedResources } from './resources.ts';
 import { seedTracking } from './tracking.ts';
 
 export const DEMO_PARTNER = { code: 'demo', password: 'demo-partner' } as const;
@@ -130,7 +131,11 @@ function demoPartners(): Array<{ partner: NewPartner; programs: number[] }> {
  * database, and then nothing is touched, so edits made during a demo survive a restart.
  * Everything is written in one transaction (passwords are hashed before it, since scrypt is async).
  */
-export async function seedDemo(db: Db, options: { currency: string; locale: string; publicUrl: string }, now: number): Promise<boolean> {
+export async function seedDemo(
+  db: Db,
+  options: { currency: string; locale: string; publicUrl: string; databasePath: string; mediaDir?: string },
+  now: number,
+): Promise<boolean> {
   const seeded = () => db.prepare('SELECT 1 FROM partners WHERE code = ?').get(DEMO_PARTNER.code) !== undefined;
   if (seeded()) return false;
 
@@ -151,6 +156,7 @@ export async function seedDemo(db: Db, options: { currency: string; locale: stri
     });
     seedTracking(db, options, now); // destinations and links, now that the partners exist
     seedHistory(db, now); // a year of clicks, conversions, commissions, payouts: needs the links
+    seedResources(db, options, now); // pages, email copy, banners (images written to the media directory)
   })();
   return true;
 }
