@@ -7,19 +7,8 @@ import { Balance } from '@rp/contract';
 import { partnerBalance } from '../src/domain/reports.ts';
 import { call, makeApp, sessionFor } from './helpers.ts';
 import { admin, assertBalancesConsistent, DAY, enrolled, program, usd } from './money-helpers.ts';
+import { prng } from '../src/seed/prng.ts';
 
-/** mulberry32: a tiny seeded PRNG, so a failure names the seed that reproduces it. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: T[]): T => xs[Math.floor(next() * xs.length)]! };
-}
 
 const t = makeApp();
 // Durability is not what this test is about; skipping fsync makes thousands of calls affordable.

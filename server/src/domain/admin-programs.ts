@@ -10,6 +10,7 @@ import {
 import type { Db } from '../db/database.ts';
 import { ApiError } from '../http/errors.ts';
 import { invalidRequest } from '../http/validation.ts';
+import { toRule, type RuleRow } from './programs.ts';
 
 // The merchant's programs and their commission rules.
 
@@ -24,29 +25,6 @@ interface ProgramRow {
   created_at: number;
   archived_at: number | null;
   enrolled: number;
-}
-
-interface RuleRow {
-  id: number;
-  type: CommissionRule['type'];
-  basis_points: number | null;
-  amount: number | null;
-  product_sku: string | null;
-  recurring_months: number | null;
-  note: string;
-}
-
-/** A stored rule in contract terms; the table's CHECK guarantees the fields its type needs. */
-function toRule(row: RuleRow, currency: string): CommissionRule {
-  const base = { id: row.id, productSku: row.product_sku, note: row.note };
-  switch (row.type) {
-    case 'percent_of_sale':
-      return { ...base, type: row.type, basisPoints: row.basis_points ?? 0, recurringMonths: row.recurring_months };
-    case 'flat_per_sale':
-      return { ...base, type: row.type, amount: { amount: row.amount ?? 0, currency }, recurringMonths: row.recurring_months };
-    case 'flat_per_lead':
-      return { ...base, type: row.type, amount: { amount: row.amount ?? 0, currency } };
-  }
 }
 
 const PROGRAM_SQL = `SELECT p.*, (SELECT count(*) FROM enrollments e WHERE e.program_id = p.id) AS enrolled FROM programs p`;

@@ -11,9 +11,9 @@ interface ProgramRow {
   enrolled_at: number;
 }
 
-interface RuleRow {
+/** A `commission_rules` row, as far as turning it into a contract rule needs. */
+export interface RuleRow {
   id: number;
-  program_id: number;
   type: CommissionRule['type'];
   basis_points: number | null;
   amount: number | null;
@@ -47,7 +47,7 @@ export function listPrograms(db: Db, partnerId: number): Program[] {
 }
 
 /** A stored rule in contract terms; the table's CHECK guarantees the fields its type needs. */
-function toRule(row: RuleRow, currency: string): CommissionRule {
+export function toRule(row: RuleRow, currency: string): CommissionRule {
   const base = { id: row.id, productSku: row.product_sku, note: row.note };
   switch (row.type) {
     case 'percent_of_sale':

@@ -10,22 +10,10 @@ import { addMonths } from '../domain/commissions.ts';
 import { recordAdjustment, recordLead, recordPayout, recordRefund, recordSale } from '../domain/conversions.ts';
 import { balanceOf } from '../domain/ledger.ts';
 import { clickDayCounter } from '../domain/click-writer.ts';
+import { prng } from './prng.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  return { next, int, chance: (p: number) => next() < p, pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]! };
-}
 
 type Event = { at: number; seq: number; run: () => void };
 
