@@ -9,7 +9,6 @@ import { call, makeApp, sessionFor } from './helpers.ts';
 import { admin, assertBalancesConsistent, DAY, enrolled, program, usd } from './money-helpers.ts';
 import { prng } from '../src/seed/prng.ts';
 
-
 const t = makeApp();
 // Durability is not what this test is about; skipping fsync makes thousands of calls affordable.
 t.db.pragma('synchronous = OFF');
