@@ -67,12 +67,12 @@ describe('click writer (worker thread)', () => {
     for (const id of ids) assert.deepEqual(rowOf(t, id), { link_id: link.id, partner_id: partner.id });
     assert.equal(clickCount(t, link.id), 3);
 
-    // More than one batch in flight: 1200 clicks post two full batches, the rest stays buffered.
+    // More than one batch in flight: 4200 clicks post two full batches, the rest stays buffered.
     const many: string[] = [];
-    for (let i = 0; i < 1200; i++) many.push(await visit(t.app, link.slug));
+    for (let i = 0; i < 4200; i++) many.push(await visit(t.app, link.slug));
     assert.equal(t.clicks.pending, 200);
     t.clicks.flush();
-    assert.equal(clickCount(t, link.id), 1203);
+    assert.equal(clickCount(t, link.id), 4203);
     assert.ok(many.every((id) => rowOf(t, id)));
   });
 
@@ -113,11 +113,11 @@ describe('click writer (worker thread)', () => {
     assert.equal(firstRes.status, 201, firstRes.text);
     assert.equal(SaleResult.parse(firstRes.json).partnerCode, partner.code);
 
-    // A batch posted to the worker (500 clicks) and a few still buffered.
+    // A batch posted to the worker (2000 clicks) and a few still buffered.
     const ids: string[] = [];
-    for (let i = 0; i < 505; i++) ids.push(await visit(t.app, link.slug));
+    for (let i = 0; i < 2005; i++) ids.push(await visit(t.app, link.slug));
     assert.equal(t.clicks.pending, 5);
-    for (const id of [ids[0]!, ids[499]!, ids[504]!]) {
+    for (const id of [ids[0]!, ids[1999]!, ids[2004]!]) {
       const res = await sale(t, shop, id);
       assert.equal(res.status, 201, res.text);
       const body = SaleResult.parse(res.json);
@@ -125,8 +125,8 @@ describe('click writer (worker thread)', () => {
       assert.equal(body.partnerCode, partner.code);
     }
     t.clicks.flush();
-    assert.equal(clickCount(t, link.id), 506, 'each click once, whoever wrote it');
-    assert.equal((t.db.prepare('SELECT count(*) AS n FROM clicks').get() as { n: number }).n, 506);
+    assert.equal(clickCount(t, link.id), 2006, 'each click once, whoever wrote it');
+    assert.equal((t.db.prepare('SELECT count(*) AS n FROM clicks').get() as { n: number }).n, 2006);
     // The worker carries on after batches were taken back from it.
     const after = await visit(t.app, link.slug);
     t.clicks.flush();

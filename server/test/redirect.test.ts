@@ -176,7 +176,7 @@ describe('GET /r/:slug', () => {
     fresh.close();
   });
 
-  it('writes clicks in batches: buffered until flush, on the timer, or at 500', async () => {
+  it('writes clicks in batches: buffered until flush, on the timer, or at 2000', async () => {
     const g = await fixture();
     const distinct = (i: number) => ({ 'X-Forwarded-For': `10.0.${i >> 8}.${i & 255}` });
     await visit(g.t, `/r/${g.link.slug}`, distinct(1));
@@ -195,11 +195,11 @@ describe('GET /r/:slug', () => {
     await until(() => clickCount(g.t, g.link.id) === 3, 'the timer posted it and the worker wrote it');
     assert.equal(g.t.clicks.pending, 0, 'the timer posted it');
 
-    for (let i = 10; i < 510; i++) await visit(g.t, `/r/${g.link.slug}`, distinct(i));
+    for (let i = 10; i < 2010; i++) await visit(g.t, `/r/${g.link.slug}`, distinct(i));
     assert.equal(g.t.clicks.pending, 0, 'a full batch is posted at once');
-    await until(() => clickCount(g.t, g.link.id) === 503, 'the worker wrote the full batch');
+    await until(() => clickCount(g.t, g.link.id) === 2003, 'the worker wrote the full batch');
     const days = g.t.db.prepare('SELECT day, clicks FROM click_days WHERE link_id = ?').all(g.link.id);
-    assert.deepEqual(days, [{ day: '2030-01-15', clicks: 503 }]);
+    assert.deepEqual(days, [{ day: '2030-01-15', clicks: 2003 }]);
   });
 
   it('keeps no raw address: a keyed hash of address and user agent, the referrer host, a device class', async () => {
