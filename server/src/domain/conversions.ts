@@ -73,18 +73,50 @@ function partnerByCode(db: Db, code: string, field = 'partnerCode'): { id: numbe
   return row;
 }
 
-function insertCommission(
+/**
+ * What a lead or sale earned: the commission row and its `earned` ledger entry, pending until the
+ * program's hold period ends. Called inside the transaction that records the lead or sale.
+ */
+function earnCommission(
   db: Db,
-  c: { partnerId: number; programId: number; saleId?: number; leadId?: number; amount: number; currency: string; availableAt: number; now: number },
-): number {
-  return Number(
+  c: {
+    partnerId: number;
+    program: { id: number; currency: string; holdDays: number };
+    source: { saleId: number } | { leadId: number };
+    amount: number;
+    at: number;
+    now: number;
+    description: string;
+  },
+): void {
+  const until = availableAt(c.at, c.program.holdDays);
+  const commissionId = Number(
     db
       .prepare(
         `INSERT INTO commissions (partner_id, program_id, sale_id, lead_id, amount, currency, available_at, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(c.partnerId, c.programId, c.saleId ?? null, c.leadId ?? null, c.amount, c.currency, c.availableAt, c.now).lastInsertRowid,
+      .run(
+        c.partnerId,
+        c.program.id,
+        'saleId' in c.source ? c.source.saleId : null,
+        'leadId' in c.source ? c.source.leadId : null,
+        c.amount,
+        c.program.currency,
+        until,
+        c.now,
+      ).lastInsertRowid,
   );
+  appendEntry(db, {
+    partnerId: c.partnerId,
+    type: 'earned',
+    amount: c.amount,
+    currency: c.program.currency,
+    availableAt: until,
+    cause: { commissionId },
+    description: c.description,
+    createdAt: c.now,
+  });
 }
 
 export function createCoupon(db: Db, input: z.output<typeof CouponCreate>, now: number): Coupon {
@@ -117,25 +149,14 @@ export function recordLead(db: Db, clicks: ClickFlusher | undefined, input: z.ou
     const paysPerLead = rules.some((r) => r.type === 'flat_per_lead');
     const amount = leadCommission(rules);
     if (amount > 0) {
-      const until = availableAt(at, program.holdDays);
-      const commissionId = insertCommission(db, {
+      earnCommission(db, {
         partnerId: who.partnerId,
-        programId: program.id,
-        leadId: leadRowId,
+        program,
+        source: { leadId: leadRowId },
         amount,
-        currency: program.currency,
-        availableAt: until,
+        at,
         now,
-      });
-      appendEntry(db, {
-        partnerId: who.partnerId,
-        type: 'earned',
-        amount,
-        currency: program.currency,
-        availableAt: until,
-        cause: { commissionId },
         description: `Commission on lead ${input.leadId}`,
-        createdAt: now,
       });
     }
     return {
@@ -222,25 +243,14 @@ export function recordSale(db: Db, clicks: ClickFlusher | undefined, input: z.ou
       subscriptionStartedAt: renewal ? first.occurred_at : null,
     });
     if (amount > 0) {
-      const until = availableAt(at, program.holdDays);
-      const commissionId = insertCommission(db, {
+      earnCommission(db, {
         partnerId: who.partnerId,
-        programId: program.id,
-        saleId,
+        program,
+        source: { saleId },
         amount,
-        currency: program.currency,
-        availableAt: until,
+        at,
         now,
-      });
-      appendEntry(db, {
-        partnerId: who.partnerId,
-        type: 'earned',
-        amount,
-        currency: program.currency,
-        availableAt: until,
-        cause: { commissionId },
         description: `Commission on order ${input.orderId}${renewal ? ' (renewal)' : ''}`,
-        createdAt: now,
       });
     }
     return {
