@@ -7,7 +7,7 @@ import { baseStyles } from '../core/styles.js';
 import { stateStyles } from '../core/state-styles.js';
 import { emptyState, errorState, loadingState, signedOutState } from '../core/states.js';
 import { formatBasisPoints, formatMoney } from '../core/format.js';
-import { attributionWindowText, holdPeriodText } from '../programs/program-terms.js';
+import { programTermsTemplate } from '../programs/program-terms.js';
 import { commissionStructureStyles } from './rp-commission-structure.styles.js';
 
 type ProgramStructure = CommissionStructure['programs'][number];
@@ -114,16 +114,7 @@ export class RpCommissionStructure extends RpElement {
               </tbody>
             </table>`}
       </div>
-      <dl class="terms" part="terms">
-        <div>
-          <dt>${msg('Attribution window')}</dt>
-          <dd>${attributionWindowText(program.attributionWindowDays)}</dd>
-        </div>
-        <div>
-          <dt>${msg('Hold period')}</dt>
-          <dd>${holdPeriodText(program.holdDays)}</dd>
-        </div>
-      </dl>
+      ${programTermsTemplate(program)}
     </article>`;
   }
 

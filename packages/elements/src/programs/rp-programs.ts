@@ -8,7 +8,7 @@ import { stateStyles } from '../core/state-styles.js';
 import { emptyState, errorState, loadingState, signedOutState } from '../core/states.js';
 import { formatDate } from '../core/format.js';
 import { plainText } from '../core/plain-text.js';
-import { attributionWindowText, holdPeriodText } from './program-terms.js';
+import { programTermsTemplate } from './program-terms.js';
 import { programsStyles } from './rp-programs.styles.js';
 
 /**
@@ -99,20 +99,13 @@ export class RpPrograms extends RpElement {
       ${program.description.trim()
         ? html`<div class="description" part="description">${plainText(program.description)}</div>`
         : ''}
-      <dl class="terms" part="terms">
-        <div>
+      ${programTermsTemplate(
+        program,
+        html`<div>
           <dt>${msg('Enrolled since')}</dt>
           <dd>${formatDate(program.enrolledAt, this.locale, 'long')}</dd>
-        </div>
-        <div>
-          <dt>${msg('Attribution window')}</dt>
-          <dd>${attributionWindowText(program.attributionWindowDays)}</dd>
-        </div>
-        <div>
-          <dt>${msg('Hold period')}</dt>
-          <dd>${holdPeriodText(program.holdDays)}</dd>
-        </div>
-      </dl>
+        </div>`,
+      )}
     </article>`;
   }
 }
