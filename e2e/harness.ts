@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 
 export const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -176,4 +177,25 @@ export async function failureScreenshot(page: Page, name: string): Promise<void>
   const path = join(dir, `${name}.png`);
   await page.screenshot({ path, fullPage: true }).catch(() => {});
   console.error(`screenshot of the failure: ${path}`);
+}
+
+/** Waits of the journeys: generous, since the machines are shared. */
+export const timeout = { timeout: 15_000 };
+
+/**
+ * Registers the hooks every journey needs: before — build the bundle, start the demo server and
+ * Chromium; after — stop both, even when a test failed, so nothing keeps running.
+ */
+export function useDemo(): { server?: DemoServer; browser?: Browser } {
+  const demo: { server?: DemoServer; browser?: Browser } = {};
+  before(async () => {
+    await buildBundle();
+    demo.server = await startDemoServer();
+    demo.browser = await launchChromium();
+  });
+  after(async () => {
+    await demo.browser?.close().catch(() => {});
+    await demo.server?.stop();
+  });
+  return demo;
 }

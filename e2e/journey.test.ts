@@ -1,9 +1,9 @@
 // The partner's journey through the demo merchant site, against the real server, in Chromium,
 // clicked the way a person clicks it.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { buildBundle, demoPartner, failureScreenshot, launchChromium, startDemoServer, watchForProblems, type DemoServer } from './harness.ts';
+import { describe, test } from 'node:test';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { demoPartner, failureScreenshot, timeout, useDemo, watchForProblems } from './harness.ts';
 
 /** What the demo seed ("Harbor & Pine Coffee") shows to Dana Demo. */
 const seed = {
@@ -14,22 +14,7 @@ const seed = {
   percentTerm: '12.5% of each sale',
 };
 
-const timeout = { timeout: 15_000 };
-
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
-
-before(async () => {
-  await buildBundle();
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  // Always, even when a test failed: nothing may keep running.
-  await browser?.close().catch(() => {});
-  await server?.stop();
-});
+const demo = useDemo();
 
 /** A menu item of the center (links to `#/<section>` inside `<rp-nav>`). */
 function menuItem(page: Page, name: string): Locator {
@@ -42,8 +27,8 @@ function section(page: Page, tag: string): Locator {
 }
 
 async function newContext(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  assert.ok(browser, 'the browser is running');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  assert.ok(demo.browser, 'the browser is running');
+  const context = await demo.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const { problems } = watchForProblems(context);
   const page = await context.newPage();
   return { context, page, problems };
@@ -51,11 +36,11 @@ async function newContext(): Promise<{ context: BrowserContext; page: Page; prob
 
 describe('partner journey', () => {
   test('home → partner sign-in → every Home section → edit profile → reload → sign out', async () => {
-    assert.ok(server);
+    assert.ok(demo.server);
     const { context, page, problems } = await newContext();
     try {
       // The merchant's home page, with its own customer sign-in and the partner link under it.
-      await page.goto(`${server.origin}/`);
+      await page.goto(`${demo.server.origin}/`);
       await page.getByRole('heading', { name: 'Customer sign-in' }).waitFor(timeout);
       const partnerLink = page.getByRole('main').getByRole('link', { name: 'Referral Partner Sign-in' });
       await partnerLink.click();
@@ -136,14 +121,14 @@ describe('partner journey', () => {
   });
 
   test('widgets page: separately placed elements share one sign-in', async () => {
-    assert.ok(server);
+    assert.ok(demo.server);
     const { context, page, problems } = await newContext();
     let signInRequests = 0;
     page.on('request', (request) => {
       if (request.method() === 'POST' && request.url().endsWith('/api/auth/sign-in')) signInRequests += 1;
     });
     try {
-      await page.goto(`${server.origin}/widgets.html`);
+      await page.goto(`${demo.server.origin}/widgets.html`);
       const sidebarSignin = page.locator('rp-signin');
       await sidebarSignin.getByLabel('Partner code').waitFor(timeout);
 

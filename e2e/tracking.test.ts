@@ -3,44 +3,21 @@
 // click id through the admin API, and the partner sees all of it in the center.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
-import {
-  buildBundle,
-  demoPartner,
-  failureScreenshot,
-  launchChromium,
-  signInThroughPage,
-  startDemoServer,
-  watchForProblems,
-  type DemoServer,
-} from './harness.ts';
+import { describe, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { demoPartner, failureScreenshot, signInThroughPage, timeout, useDemo, watchForProblems } from './harness.ts';
 
 const ADMIN_KEY = 'demo-admin-key';
-const timeout = { timeout: 15_000 };
-
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
-
-before(async () => {
-  await buildBundle();
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close().catch(() => {});
-  await server?.stop();
-});
+const demo = useDemo();
 
 /** A call to the API as the merchant's backend makes it. */
 async function api(path: string, init: { method?: string; token?: string; body?: unknown; idempotencyKey?: string } = {}) {
-  assert.ok(server);
+  assert.ok(demo.server);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
-  const response = await fetch(`${server.origin}/api${path}`, {
+  const response = await fetch(`${demo.server.origin}/api${path}`, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
     headers,
     body: init.body === undefined ? null : JSON.stringify(init.body),
@@ -77,18 +54,18 @@ async function openSection(page: Page, label: string, tag: string): Promise<Loca
 
 describe('tracking and money', () => {
   test('link → click → lead and sale via the admin API → the partner sees click, lead, sale, commission and ledger entry', async () => {
-    assert.ok(server && browser);
+    assert.ok(demo.server && demo.browser);
     const run = randomUUID().slice(0, 8);
     const orderId = `E2E-ORDER-${run}`;
     const leadId = `E2E-LEAD-${run}`;
     const campaign = `e2e-${run}`;
 
-    const partnerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const partnerContext = await demo.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { problems } = watchForProblems(partnerContext);
     const page = await partnerContext.newPage();
     try {
       // The partner signs in and creates a tracked link to the shop's home page.
-      await signInThroughPage(page, server.origin);
+      await signInThroughPage(page, demo.server.origin);
       const generator = await openSection(page, 'Redirect Links', 'rp-link-generator');
       await generator.getByLabel('Destination').selectOption({ label: 'Shop home (this demo)' });
       await generator.getByLabel('Campaign / sub-id').fill(campaign);
@@ -96,16 +73,16 @@ describe('tracking and money', () => {
       const newLink = generator.getByLabel('Your new link');
       await newLink.waitFor(timeout);
       const link = await newLink.inputValue();
-      assert.match(link, new RegExp(`^${server.origin}/r/[A-Za-z0-9_-]+$`));
+      assert.match(link, new RegExp(`^${demo.server.origin}/r/[A-Za-z0-9_-]+$`));
 
       // A visitor, in a browser of their own, follows the link and lands on the merchant's page
       // with the click id, which the merchant's tracking script keeps in a first-party cookie.
-      const visitorContext = await browser.newContext();
+      const visitorContext = await demo.browser.newContext();
       const visitor = await visitorContext.newPage();
       const landing = await visitor.goto(link);
       assert.ok(landing);
       const landed = new URL(landing.url());
-      assert.equal(landed.origin, server.origin);
+      assert.equal(landed.origin, demo.server.origin);
       assert.equal(landed.pathname, '/');
       assert.equal(landed.searchParams.get('utm_campaign'), campaign);
       const clickId = landed.searchParams.get('rp_click');
