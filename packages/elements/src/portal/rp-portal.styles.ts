@@ -139,15 +139,6 @@ export const portalStyles = css`
   :host([narrow]) .topbar {
     padding: 0.65rem var(--_space);
   }
-  :host([narrow]) .who {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
 
   :host([narrow]) .layout {
     grid-template-columns: minmax(0, 1fr);

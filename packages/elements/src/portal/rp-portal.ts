@@ -216,7 +216,7 @@ export class RpPortal extends RpElement {
         <span>${center?.name ?? msg('Partner center')}</span>
       </div>
       <div class="account" part="account">
-        <span class="who"><span class="who-label">${msg('Signed in as')} </span><strong>${name}</strong></span>
+        <span class=${this.narrow ? 'who visually-hidden' : 'who'}><span class="who-label">${msg('Signed in as')} </span><strong>${name}</strong></span>
         <button part="sign-out" type="button" @click=${this.onSignOut}>${msg('Sign out')}</button>
       </div>
     </div>`;
