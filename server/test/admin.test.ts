@@ -25,6 +25,7 @@ describe('admin settings', () => {
       currency: 'USD',
       locale: 'en-US',
       branding: { accentColor: '#1f6feb', logoUrl: null },
+      signUpApproval: 'review',
       menu: menuItemIds.map((id) => ({ id, visible: true, label: null })),
     });
     const eur = makeApp({ RP_CURRENCY: 'EUR', RP_LOCALE: 'de-DE' });

@@ -4,7 +4,7 @@ import { SignUpOptions, SignUpResponse } from '@rp/contract';
 import { codeBase } from '../src/domain/signup.ts';
 import { createProgram } from '../src/domain/programs.ts';
 import { SIGNUP_ADDRESS_LIMIT } from '../src/routes/accounts.ts';
-import { addPartner, assertError, call, makeApp, signIn, type TestContext } from './helpers.ts';
+import { ADMIN_KEY, addPartner, assertError, call, makeApp, signIn, type TestContext } from './helpers.ts';
 
 const PASSWORD = 'violet-harbor-lantern-42';
 let ip = 0;
@@ -14,6 +14,12 @@ function setup(approval: 'automatic' | 'review' = 'review') {
   const t = makeApp({ RP_TRUST_PROXY: 'true' });
   t.db.prepare('UPDATE settings SET signup_approval = ? WHERE id = 1').run(approval);
   return t;
+}
+
+/** The merchant switches approval through the settings API; sign-up follows at once. */
+async function setApproval(t: TestContext, approval: 'automatic' | 'review') {
+  const res = await call(t.app, 'PATCH', '/admin/settings', { token: ADMIN_KEY, body: { signUpApproval: approval } });
+  assert.equal(res.status, 200, res.text);
 }
 
 function program(t: TestContext, name: string) {
@@ -173,6 +179,19 @@ describe('sign-up', () => {
     t.db.prepare('UPDATE programs SET is_open = 0 WHERE id = ?').run(closed);
     const after = SignUpOptions.parse((await call(t.app, 'GET', '/auth/sign-up')).json);
     assert.deepEqual(after.programs, [{ id: open, name: 'Shop', description: 'Shop program' }]);
+  });
+
+  it("follows the merchant's approval setting from the settings API", async () => {
+    const t = setup('review');
+    await setApproval(t, 'automatic');
+    assert.equal(SignUpOptions.parse((await call(t.app, 'GET', '/auth/sign-up')).json).approval, 'automatic');
+    const first = SignUpResponse.parse((await signUp(t, valid())).json);
+    assert.equal(first.status, 'active');
+    await setApproval(t, 'review');
+    const second = SignUpResponse.parse((await signUp(t, valid({ email: 'second@example.com', code: 'second-one' }))).json);
+    assert.equal(second.status, 'pending');
+    const bad = await call(t.app, 'PATCH', '/admin/settings', { token: ADMIN_KEY, body: { signUpApproval: 'sometimes' } });
+    assert.match(assertError(bad, 400, 'invalid_request').fields?.signUpApproval ?? '', /automatic or review/);
   });
 
   it('throttles sign-ups per address', async () => {

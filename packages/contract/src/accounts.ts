@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { requiredText, Timestamp } from './common.ts';
 import { PartnerCode } from './auth.ts';
 import { PartnerStatus } from './profile.ts';
+import { SignUpApproval } from './center.ts';
 
 /** Shortest and longest password accepted (NIST SP 800-63B / OWASP: length, not character classes). */
 export const PASSWORD_MIN_LENGTH = 12;
@@ -38,8 +39,6 @@ export const SignUpResponse = z.strictObject({
   message: z.string(),
 });
 export type SignUpResponse = z.infer<typeof SignUpResponse>;
-
-export const SignUpApproval = z.enum(['automatic', 'review']);
 
 /** `GET /api/auth/sign-up` — what the sign-up form offers: the open programs and the approval mode. */
 export const SignUpOptions = z.strictObject({

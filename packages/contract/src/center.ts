@@ -45,6 +45,10 @@ export const Branding = z.strictObject({
 });
 export type Branding = z.infer<typeof Branding>;
 
+/** Sign-ups are active at once ('automatic') or wait for the merchant ('review'). */
+export const SignUpApproval = z.enum(['automatic', 'review'], { error: 'Use automatic or review.' });
+export type SignUpApproval = z.infer<typeof SignUpApproval>;
+
 /** A menu entry as the merchant configures it. `label` null means the built-in, localized label. */
 export const MenuEntry = z.strictObject({
   id: MenuItemId,
@@ -85,6 +89,8 @@ export const CenterSettings = z.strictObject({
   currency: CurrencyCode,
   locale: LocaleTag,
   branding: Branding,
+  /** New partners from `POST /api/auth/sign-up` are active at once ('automatic') or wait for approval ('review'). */
+  signUpApproval: SignUpApproval,
   /** Every menu item exactly once, in display order within its category. */
   menu: z
     .array(MenuEntry)

@@ -18,3 +18,4 @@ export * from './routes.ts';
 export * from './admin.ts';
 export * from './resources.ts';
 export * from './accounts.ts';
+export * from './admin-session.ts';

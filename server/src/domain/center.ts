@@ -17,6 +17,7 @@ interface SettingsRow {
   locale: string;
   accent_color: string;
   logo_url: string | null;
+  signup_approval: 'automatic' | 'review';
   menu: string;
 }
 
@@ -69,6 +70,7 @@ export function readSettings(db: Db): CenterSettings {
     currency: row.currency,
     locale: row.locale,
     branding: { accentColor: row.accent_color, logoUrl: row.logo_url },
+    signUpApproval: row.signup_approval,
     menu: readMenu(row.menu),
   };
 }
@@ -76,7 +78,7 @@ export function readSettings(db: Db): CenterSettings {
 export function writeSettings(db: Db, settings: CenterSettings, now: number): void {
   db.prepare(
     `UPDATE settings SET name = ?, welcome_message = ?, currency = ?, locale = ?, accent_color = ?,
-       logo_url = ?, menu = ?, updated_at = ? WHERE id = 1`,
+       logo_url = ?, signup_approval = ?, menu = ?, updated_at = ? WHERE id = 1`,
   ).run(
     settings.name,
     settings.welcomeMessage,
@@ -84,6 +86,7 @@ export function writeSettings(db: Db, settings: CenterSettings, now: number): vo
     settings.locale,
     settings.branding.accentColor,
     settings.branding.logoUrl,
+    settings.signUpApproval,
     JSON.stringify(settings.menu),
     now,
   );

@@ -1,7 +1,8 @@
-import type { PartnerStatus, SignUpOptions, SignUpRequest, SignUpResponse } from '@rp/contract';
+import type { PartnerStatus, SignUpApproval, SignUpOptions, SignUpRequest, SignUpResponse } from '@rp/contract';
 import { PASSWORD_MIN_LENGTH } from '@rp/contract';
 import type { Db } from '../db/database.ts';
 import { ApiError } from '../http/errors.ts';
+import { readSettings } from './center.ts';
 import { passwordProblem } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
 import { enroll, insertPartner } from './partners.ts';
@@ -22,9 +23,8 @@ export function openPrograms(db: Db): OpenProgram[] {
 }
 
 /** The merchant's setting: sign-ups are active at once ('automatic') or wait for approval ('review'). */
-export function signUpApproval(db: Db): 'automatic' | 'review' {
-  const row = db.prepare('SELECT signup_approval FROM settings WHERE id = 1').get() as { signup_approval: 'automatic' | 'review' } | undefined;
-  return row?.signup_approval ?? 'review';
+export function signUpApproval(db: Db): SignUpApproval {
+  return readSettings(db).signUpApproval;
 }
 
 export function signUpOptions(db: Db): SignUpOptions {

@@ -28,6 +28,8 @@ function demoSettings(currency: string, locale: string): CenterSettings {
     currency,
     locale,
     branding: { accentColor: '#2f6b4f', logoUrl: null },
+    // The demo shows the merchant's approval step: a new sign-up waits in the back office.
+    signUpApproval: 'review',
     menu: defaultMenu(),
   };
 }
