@@ -22,6 +22,8 @@ export const standaloneEntries = {
   'referral-partner-center': 'src/index.ts',
   // Sign-in alone, for the merchant's own sign-in page.
   'rp-signin': 'src/signin/rp-signin.ts',
+  // The merchant's back office: admin sign-in, settings, partners, programs, resources.
+  'rp-admin': 'src/admin/index.ts',
   // The merchant's first-party tracking script (not an element): keeps the click id for checkout.
   'rp-track': 'src/tracking/rp-track.ts',
 };

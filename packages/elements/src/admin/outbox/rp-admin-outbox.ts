@@ -1,0 +1,2 @@
+// Placeholder: the element is being built.
+export {};
