@@ -1,5 +1,6 @@
-import { LitElement } from 'lit';
+import { html, LitElement, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
 import { Task, initialState } from '@lit/task';
 import { DEFAULT_API_BASE, RpElement } from '../core/rp-element.js';
 import { adminStoreFor, type AdminStore } from './admin-store.js';
@@ -67,4 +68,14 @@ export function adminGet<T>(host: RpAdminElement, path: () => string) {
     args: () => [host.store, host.store.session?.token ?? null, path()] as const,
     task: async ([store, token, url], { signal }) => (token ? store.client.get<T>(url, { signal }) : initialState),
   });
+}
+
+/**
+ * What an admin element shows until the merchant signs in (no request is made meanwhile).
+ * Wraps a `signed-out` slot like the partner elements' states, so a page can replace the text.
+ */
+export function adminSignedOutState(): TemplateResult {
+  return html`<div class="state signed-out" part="signed-out">
+    <slot name="signed-out">${msg('Sign in to the back office to see this section.')}</slot>
+  </div>`;
 }
