@@ -75,18 +75,28 @@ export const signinStyles = css`
   .password input {
     padding-right: 4.5rem;
   }
-  .toggle {
-    position: absolute;
-    inset: 0.3rem 0.3rem 0.3rem auto;
-    padding: 0 0.75rem;
+  .toggle,
+  .link {
     border: 0;
     background: none;
     color: var(--_accent);
     font-size: 0.875rem;
     font-weight: 600;
   }
+  .toggle {
+    position: absolute;
+    inset: 0.3rem 0.3rem 0.3rem auto;
+    padding: 0 0.75rem;
+  }
   .toggle:hover {
     background: var(--_surface-alt);
+  }
+  .link {
+    display: block;
+    margin: 1rem auto 0;
+  }
+  .link:hover {
+    text-decoration: underline;
   }
   .submit {
     width: 100%;

@@ -1,8 +1,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { SignInResponse } from '@rp/contract';
+import { PasswordResetAccepted, SignInResponse } from '@rp/contract';
 import { delay, fixtures, freshApiBase, http, HttpResponse, reply, replyError, resetApi, worker } from '../../test/api-mock.js';
 import { signedIn } from '../../test/signed-in.js';
+import { accountFixtures, replyThrottled, useAccountsApi } from '../../test/accounts-mock.js';
 import { storeFor } from '../core/center-store.js';
 import type { RpSignin } from './rp-signin.js';
 import './rp-signin.js';
@@ -231,5 +232,126 @@ describe('rp-signin', () => {
     form.requestSubmit();
     await waitUntil(() => el.store.signedIn, 'never signed in');
     expect(requests).to.equal(1);
+  });
+});
+
+describe('rp-signin: forgot password', () => {
+  beforeEach(() => {
+    resetApi();
+    useAccountsApi();
+  });
+
+  async function openForgot(code = ''): Promise<RpSignin> {
+    const el = await render(freshApiBase());
+    if (code) {
+      $<HTMLInputElement>(el, '#code').focus();
+      await sendKeys({ type: code });
+    }
+    $<HTMLButtonElement>(el, '[part="forgot"]').click();
+    await el.updateComplete;
+    return el;
+  }
+
+  async function request(el: RpSignin, identifier: string): Promise<void> {
+    const field = $<HTMLInputElement>(el, '#code');
+    field.focus();
+    field.select();
+    await sendKeys({ type: identifier });
+    await sendKeys({ press: 'Enter' });
+  }
+
+  it('switches the card to the reset request, keeping the partner code typed, and passes axe', async () => {
+    const el = await openForgot('demo');
+    expect($(el, '[part="heading"]').textContent).to.equal('Reset your password');
+    expect($(el, 'label[for="code"]').textContent).to.equal('Partner code or email');
+    const field = $<HTMLInputElement>(el, '#code');
+    expect(field.value).to.equal('demo');
+    expect(field.maxLength).to.equal(254);
+    expect(el.shadowRoot!.activeElement).to.equal(field);
+    expect($(el, '#password')).to.equal(null);
+    expect($(el, 'button[type="submit"]').textContent!.trim()).to.equal('Send reset link');
+    expect($(el, '[part="back"]').textContent!.trim()).to.equal('Back to sign in');
+    await expect(el).to.be.accessible();
+  });
+
+  it("sends the code or email and shows the server's one answer for everyone, then goes back to sign in", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let body: unknown;
+    worker.use(
+      http.post('*/auth/password-reset', async ({ request: req }) => {
+        body = await req.json();
+        await gate;
+        return reply(PasswordResetAccepted, accountFixtures.resetAccepted, { status: 202 });
+      }),
+    );
+    const el = await openForgot();
+    await request(el, ' dana@example.com ');
+    await waitUntil(() => $<HTMLButtonElement>(el, 'button[type="submit"]').disabled, 'never pending');
+    expect($(el, 'button[type="submit"]').textContent).to.contain('Sending…');
+    release();
+    await waitUntil(() => $(el, '#sent'), 'no answer shown');
+    expect(body).to.deep.equal({ identifier: 'dana@example.com' });
+    const sent = $(el, '#sent');
+    expect(sent.textContent).to.equal(accountFixtures.resetAccepted.message);
+    expect(sent.getAttribute('role')).to.equal('status');
+    expect(el.shadowRoot!.activeElement).to.equal(sent);
+    expect($(el, 'form')).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    $<HTMLButtonElement>(el, '[part="back"]').click();
+    await el.updateComplete;
+    expect($(el, '[part="heading"]').textContent).to.equal('Partner sign-in');
+    expect($(el, '#password')).to.exist;
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#code'));
+    expect(el.store.signedIn).to.equal(false);
+  });
+
+  it("shows the server's field message next to the field", async () => {
+    worker.use(
+      http.post('*/auth/password-reset', () =>
+        replyError('invalid_request', 'Some fields need attention.', { identifier: 'Enter your partner code or email.' }),
+      ),
+    );
+    const el = await openForgot();
+    await request(el, '   ');
+    const error = $(el, '#error');
+    await waitUntil(() => error.textContent === 'Enter your partner code or email.', 'no field message');
+    expect(el.shadowRoot!.activeElement).to.equal(error);
+    expect($(el, '#code').getAttribute('aria-describedby')).to.equal('error');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when to try again when throttled, keeping what was typed', async () => {
+    worker.use(http.post('*/auth/password-reset', () => replyThrottled('Too many password reset requests.', 840)));
+    const el = await openForgot();
+    await request(el, 'demo');
+    await waitUntil(() => $(el, '#error').textContent!.includes('Too many'), 'no throttle message');
+    expect($(el, '#error').textContent).to.equal('Too many password reset requests. Try again in 14 minutes.');
+    expect($<HTMLInputElement>(el, '#code').value).to.equal('demo');
+    expect($<HTMLButtonElement>(el, 'button[type="submit"]').disabled).to.equal(false);
+  });
+
+  it('says so when the server cannot be reached', async () => {
+    worker.use(http.post('*/auth/password-reset', () => HttpResponse.error()));
+    const el = await openForgot();
+    await request(el, 'demo');
+    await waitUntil(() => $(el, '#error').textContent!.includes('Could not reach the server'), 'no network message');
+    expect($(el, '#sent')).to.equal(null);
+  });
+
+  it('lets the browser constraints stop an empty request', async () => {
+    let requests = 0;
+    worker.use(
+      http.post('*/auth/password-reset', () => {
+        requests += 1;
+        return reply(PasswordResetAccepted, accountFixtures.resetAccepted, { status: 202 });
+      }),
+    );
+    const el = await openForgot();
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#code').validity.valueMissing).to.equal(true);
+    expect(requests).to.equal(0);
   });
 });

@@ -1,10 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
+import type { PasswordResetAccepted } from '@rp/contract';
 import { RpElement } from '../core/rp-element.js';
 import { ApiError } from '../core/api-client.js';
 import { fire } from '../core/events.js';
 import { baseStyles } from '../core/styles.js';
+import { errorText } from './error-text.js';
 import { signinStyles } from './rp-signin.styles.js';
 
 
@@ -13,25 +15,31 @@ import { signinStyles } from './rp-signin.styles.js';
  * `api-base`, and `redirect` to send the partner on to the center) or inside `<rp-center>` /
  * `<rp-portal>`. Shows who is signed in, with a way to sign out, once a session exists.
  *
+ * "Forgot password?" turns the card into a form asking for the partner code or email; the server
+ * mails a single-use link to the reset page and answers the same whether or not an account
+ * matched, and the card shows that answer, with a way back to sign in.
+ *
  * @summary Partner sign-in form.
  *
  * @fires rp-signed-in - After a successful sign-in; `detail: { partner: { code, name } }`.
  * @fires rp-signed-out - After the partner signed out with this element's button; `detail: { reason: 'signed-out' }`.
  *
  * @slot header - Replaces the center's name and logo above the form.
- * @slot footer - Below the form, e.g. a "Forgot password?" or "Become a partner" link.
+ * @slot footer - Below the form, e.g. a "Become a partner" link.
  *
  * @csspart card - The card around everything.
  * @csspart brand - The center's logo and name.
  * @csspart logo - The center's logo image.
- * @csspart heading - The "Partner sign-in" heading.
- * @csspart notice - The "session expired" notice.
+ * @csspart heading - The "Partner sign-in" (or "Reset your password") heading.
+ * @csspart notice - The "session expired" notice, or the server's answer to a reset request.
  * @csspart error - The error message from the server.
  * @csspart form - The form.
  * @csspart label - Each field label.
  * @csspart input - Each text field.
  * @csspart toggle - The show/hide password button.
- * @csspart submit - The "Sign in" button.
+ * @csspart submit - The "Sign in" (or "Send reset link") button.
+ * @csspart forgot - The "Forgot password?" button.
+ * @csspart back - The "Back to sign in" button of the reset request.
  * @csspart status - "Signed in as …" when a session exists.
  * @csspart continue - The "Continue to partner center" link.
  * @csspart sign-out - The "Sign out" button.
@@ -52,18 +60,22 @@ export class RpSignin extends RpElement {
   @state() protected pending = false;
   @state() protected error: string | null = null;
   @state() protected showPassword = false;
+  /** Whether the card asks for a reset link ("Forgot password?") instead of signing in. */
+  @state() protected forgotten = false;
+  /** The server's answer to a reset request: the same whether or not an account matched. */
+  @state() protected sent = '';
+  /** Set while our own sign-in request runs, so only this element announces it. */
+  protected signingIn = false;
+  /** The id of what to focus once the next update has rendered it. */
+  protected focusId = '';
 
-  #get<T extends HTMLElement>(id: string): T | null {
+  protected byId<T extends HTMLElement = HTMLInputElement>(id: string): T | null {
     return this.renderRoot.querySelector<T>(`#${id}`);
   }
 
-  #focusError = false;
-  #signingIn = false;
-  #focusStatus = false;
-
   /** Focuses the partner code field (or, when signed in, the status line). */
   override focus(options?: FocusOptions): void {
-    const target = this.#get(this.store.signedIn ? 'status' : 'code');
+    const target = this.byId(this.store.signedIn ? 'status' : 'code');
     if (target) target.focus(options);
     else super.focus(options);
   }
@@ -93,70 +105,61 @@ export class RpSignin extends RpElement {
     </div>`;
   }
 
+  /**
+   * The sign-in form, or the reset request: the same card with the partner code field (then
+   * also taking an email), so what the partner typed stays when they switch.
+   */
   protected formTemplate(): TemplateResult {
-    const expired = this.store.lastSignOutReason === 'expired';
+    const forgot = this.forgotten;
+    const described = this.error ? 'error' : nothing;
     return html`
-      <h2 part="heading">${msg('Partner sign-in')}</h2>
-      <p class="lead">${msg('Sign in with the partner code and password you received when you joined.')}</p>
-      ${expired
+      <h2 part="heading">${forgot ? msg('Reset your password') : msg('Partner sign-in')}</h2>
+      <p class="lead">
+        ${forgot
+          ? msg('Enter your partner code or the email address you joined with, and we will send you a link to choose a new password.')
+          : msg('Sign in with the partner code and password you received when you joined.')}
+      </p>
+      ${this.store.lastSignOutReason === 'expired' && !forgot
         ? html`<p class="notice" part="notice" role="status">${msg('Your session expired. Please sign in again.')}</p>`
         : nothing}
-      <div id="error" class="error ${this.error ? 'shown' : ''}" part="error" role="alert" tabindex="-1">${this.error ?? nothing}</div>
-      <form part="form" aria-busy=${this.pending ? 'true' : 'false'} @submit=${this.onSubmit}>
-        <div class="field">
-          <label part="label" for="code">${msg('Partner code')}</label>
-          <input
-            part="input"
-            id="code"
-            name="code"
-            autocomplete="username"
-            autocapitalize="none"
-            spellcheck="false"
-            required
-            maxlength="40"
-            aria-describedby=${this.error ? 'error' : nothing}
-            ?readonly=${this.pending}
-          />
-        </div>
-        <div class="field">
-          <label part="label" for="password">${msg('Password')}</label>
-          <div class="password">
-            <input
-              part="input"
-              id="password"
-              name="password"
-              type=${this.showPassword ? 'text' : 'password'}
-              autocomplete="current-password"
-              required
-              maxlength="256"
-              aria-describedby=${this.error ? 'error' : nothing}
-              ?readonly=${this.pending}
-            />
-            <button
-              part="toggle"
-              class="toggle"
-              type="button"
-              aria-pressed=${this.showPassword ? 'true' : 'false'}
-              aria-label=${this.showPassword ? msg('Hide password') : msg('Show password')}
-              aria-controls="password"
-              @click=${this.togglePassword}
-            >
-              ${this.showPassword ? msg('Hide') : msg('Show')}
+      <div id="error" class="error ${this.error ? 'shown' : ''}" part="error" role="alert" tabindex="-1">${this.error}</div>
+      ${this.sent
+        ? html`<p id="sent" class="notice" part="notice" role="status" tabindex="-1">${this.sent}</p>`
+        : html`<form part="form" aria-busy=${this.pending} @submit=${this.onSubmit}>
+            <div class="field">
+              <label part="label" for="code">${forgot ? msg('Partner code or email') : msg('Partner code')}</label>
+              <input part="input" id="code" autocomplete="username" autocapitalize="none" spellcheck="false" required
+                maxlength=${forgot ? 254 : 40} aria-describedby=${described} ?readonly=${this.pending} />
+            </div>
+            ${forgot
+              ? nothing
+              : html`<div class="field">
+                  <label part="label" for="password">${msg('Password')}</label>
+                  <div class="password">
+                    <input part="input" id="password" type=${this.showPassword ? 'text' : 'password'} autocomplete="current-password"
+                      required maxlength="256" aria-describedby=${described} ?readonly=${this.pending} />
+                    <button part="toggle" class="toggle" type="button" aria-controls="password" aria-pressed=${this.showPassword}
+                      aria-label=${this.showPassword ? msg('Hide password') : msg('Show password')} @click=${this.togglePassword}>
+                      ${this.showPassword ? msg('Hide') : msg('Show')}
+                    </button>
+                  </div>
+                </div>`}
+            <button part="submit" class="primary submit" type="submit" ?disabled=${this.pending}>
+              ${forgot
+                ? this.pending ? msg('Sending…') : msg('Send reset link')
+                : this.pending ? msg('Signing in…') : msg('Sign in')}
             </button>
-          </div>
-        </div>
-        <button part="submit" class="primary submit" type="submit" ?disabled=${this.pending}>
-          ${this.pending ? msg('Signing in…') : msg('Sign in')}
-        </button>
-      </form>
+          </form>`}
+      <button part=${forgot ? 'back' : 'forgot'} class="link" type="button" @click=${this.toggleForgot}>
+        ${forgot ? msg('Back to sign in') : msg('Forgot password?')}
+      </button>
     `;
   }
 
   protected signedInTemplate(): TemplateResult {
-    const name = this.store.session?.partner.name ?? '';
     return html`
-      <p class="signed-in-status" part="status" role="status" tabindex="-1" id="status">
-        ${msg(html`Signed in as <strong>${name}</strong>`)}
+      <p part="status" role="status" tabindex="-1" id="status">
+        ${msg(html`Signed in as <strong>${this.store.session?.partner.name}</strong>`)}
       </p>
       <div class="actions">
         ${this.redirect
@@ -171,50 +174,55 @@ export class RpSignin extends RpElement {
     this.showPassword = !this.showPassword;
   }
 
-  protected async onSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
+  /** Switches between signing in and asking for a reset link. */
+  protected toggleForgot(): void {
     if (this.pending) return;
-    const form = event.currentTarget as HTMLFormElement;
-    // The browser's own constraints (required) run before anything is sent.
-    if (!form.reportValidity()) return;
-    const code = this.#get<HTMLInputElement>('code')!.value.trim();
-    const password = this.#get<HTMLInputElement>('password')!.value;
-    this.pending = true;
+    this.forgotten = !this.forgotten;
+    this.sent = '';
     this.error = null;
-    this.#signingIn = true;
-    try {
-      await this.store.signIn(code, password);
-      this.pending = false;
-      this.showPassword = false;
-      this.#focusStatus = !this.redirect;
-      if (this.redirect) this.navigate(this.redirect);
-    } catch (error) {
-      this.#signingIn = false;
-      this.pending = false;
-      this.error = this.messageFor(error);
-      this.#focusError = true;
-      await this.updateComplete;
-      const passwordInput = this.#get<HTMLInputElement>('password');
-      if (passwordInput) passwordInput.value = '';
-    }
+    this.focusId = 'code';
   }
 
-  /** The sentence shown for a failed sign-in. */
-  protected messageFor(error: unknown): string {
-    if (!(error instanceof ApiError)) return msg('Something went wrong. Please try again.');
-    if (error.code === 'throttled' && error.retryAfterSeconds && !/try again/i.test(error.message)) {
-      const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
-      return `${error.message} ${msg(str`Try again in ${minutes} minutes.`)}`;
+  protected async onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    // The browser's own constraints (required) run before anything is sent.
+    if (this.pending || !(event.currentTarget as HTMLFormElement).reportValidity()) return;
+    const code = this.byId('code')!.value.trim();
+    const password = this.byId('password');
+    this.pending = true;
+    this.error = null;
+    this.signingIn = !this.forgotten;
+    try {
+      if (!password) {
+        const answer = await this.store.client.post<PasswordResetAccepted>('/auth/password-reset', { body: { identifier: code } });
+        this.sent = answer.message;
+        this.focusId = 'sent';
+      } else {
+        await this.store.signIn(code, password.value);
+        this.showPassword = false;
+        if (this.redirect) this.navigate(this.redirect);
+        else this.focusId = 'status';
+      }
+    } catch (error) {
+      this.signingIn = false;
+      this.error = this.messageFor(error);
+      this.focusId = 'error';
+      if (password) password.value = '';
     }
-    return error.message;
+    this.pending = false;
+  }
+
+  /** The sentence shown for a failed sign-in or reset request. */
+  protected messageFor(error: unknown): string {
+    return (error instanceof ApiError && error.fields.identifier) || errorText(error);
   }
 
   protected override storeChanged(): void {
     // Fired while the store announces the session, before an enclosing portal swaps this
     // element out, so listeners on the portal hear it too.
     const session = this.store.session;
-    if (this.#signingIn && session) {
-      this.#signingIn = false;
+    if (this.signingIn && session) {
+      this.signingIn = false;
       fire(this, 'rp-signed-in', { partner: session.partner });
     }
     super.storeChanged();
@@ -223,20 +231,14 @@ export class RpSignin extends RpElement {
   protected async onSignOut(): Promise<void> {
     await this.store.signOut();
     fire(this, 'rp-signed-out', { reason: 'signed-out' });
-    await this.updateComplete;
-    this.#get('code')?.focus();
+    this.focusId = 'code';
+    this.requestUpdate();
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.#focusError && this.error) {
-      this.#focusError = false;
-      this.#get('error')?.focus();
-    }
-    if (this.#focusStatus && this.store.signedIn) {
-      this.#focusStatus = false;
-      this.#get('status')?.focus();
-    }
+    if (this.focusId) this.byId(this.focusId)?.focus();
+    this.focusId = '';
   }
 }
 
