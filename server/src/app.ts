@@ -11,6 +11,7 @@ import type { AppEnv, Deps } from './http/context.ts';
 import { ApiError, errorResponse } from './http/errors.ts';
 import { accountRoutes, outboxRoutes } from './routes/accounts.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { adminAuthRoutes } from './routes/admin-auth.ts';
 import { MEDIA_UPLOAD_PATH } from './routes/admin-resources.ts';
 import { authRoutes } from './routes/auth.ts';
 import { centerRoutes } from './routes/center.ts';
@@ -68,6 +69,7 @@ export function createApp({ db, config, now = Date.now, clicks = new ClickRecord
     .route('/', centerRoutes(deps))
     .route('/auth', authRoutes(deps))
     .route('/auth', accountRoutes(deps))
+    .route('/auth/admin', adminAuthRoutes(deps))
     .route('/partner', partnerRoutes(deps))
     .route('/admin', adminRoutes(deps))
     .route('/admin', outboxRoutes(deps));

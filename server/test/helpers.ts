@@ -3,14 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ErrorBody, SignInResponse } from '@rp/contract';
+import { AdminSignInResponse, ErrorBody, SignInResponse } from '@rp/contract';
 import { createApp, type App } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { migrate, openDatabase, type Db } from '../src/db/database.ts';
+import { createAdminSession } from '../src/domain/admin-sessions.ts';
 import { ClickRecorder } from '../src/domain/clicks.ts';
 import { insertPartner, type NewPartner } from '../src/domain/partners.ts';
 import { hashPassword } from '../src/domain/passwords.ts';
 import { createSession } from '../src/domain/sessions.ts';
+import { sessionPolicy } from '../src/http/guards.ts';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789';
 
@@ -84,8 +86,25 @@ export async function addPartner(t: TestContext, fields: Partial<NewPartner> = {
  * session may do; the sign-in route itself is tested in auth.test.ts.
  */
 export function sessionFor(t: TestContext, partnerId: number): string {
-  const policy = { maxHours: t.config.sessionMaxHours, idleMinutes: t.config.sessionIdleMinutes };
-  return createSession(t.db, partnerId, policy, t.clock.now()).token;
+  return createSession(t.db, partnerId, sessionPolicy(t.config), t.clock.now()).token;
+}
+
+/** A back-office (admin) user, written directly: DEFAULT_PASSWORD unless told, a unique email. */
+export async function addAdminUser(t: TestContext, fields: { email?: string; name?: string; password?: string } = {}) {
+  counter += 1;
+  const email = fields.email ?? `admin${counter}@example.com`;
+  const password = fields.password ?? DEFAULT_PASSWORD;
+  const id = Number(
+    t.db
+      .prepare('INSERT INTO admin_users (email, name, password_hash, created_at) VALUES (?, ?, ?, ?)')
+      .run(email, fields.name ?? `Admin ${counter}`, await hashFor(password), t.clock.now()).lastInsertRowid,
+  );
+  return { id, email, password };
+}
+
+/** An admin session token made directly, without a sign-in (see sessionFor). */
+export function adminSessionFor(t: TestContext, adminUserId: number): string {
+  return createAdminSession(t.db, adminUserId, sessionPolicy(t.config), t.clock.now()).token;
 }
 
 interface RequestOptions {
@@ -122,6 +141,13 @@ export async function signIn(t: TestContext, code: string, password: string, hea
   const res = await call(t.app, 'POST', '/auth/sign-in', { body: { code, password }, headers });
   assert.equal(res.status, 200, res.text);
   return SignInResponse.parse(res.json).token;
+}
+
+/** Sign an admin user in to the back office and return the token; fails the test on anything but success. */
+export async function signInAdmin(t: TestContext, email: string, password: string, headers: Record<string, string> = {}) {
+  const res = await call(t.app, 'POST', '/auth/admin/sign-in', { body: { email, password }, headers });
+  assert.equal(res.status, 200, res.text);
+  return AdminSignInResponse.parse(res.json).token;
 }
 
 /** Assert an error answer: status, code, and that the body is exactly the contract's error shape. */

@@ -1,15 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { CenterSettings } from '@rp/contract';
 import type { Db } from '../db/database.ts';
+import { createAdminUser, findAdminUserByEmail } from '../domain/admin-sessions.ts';
 import { defaultMenu, ensureSettings, writeSettings } from '../domain/center.ts';
 import { enroll, insertPartner, type NewPartner } from '../domain/partners.ts';
 import { hashPassword } from '../domain/passwords.ts';
 import { createProgram, type NewProgram } from '../domain/programs.ts';
+import { ApiError } from '../http/errors.ts';
 import { seedHistory } from './history.ts';
 import { seedResources } from './resources.ts';
 import { seedTracking } from './tracking.ts';
 
 export const DEMO_PARTNER = { code: 'demo', password: 'demo-partner' } as const;
+/** The merchant's back-office sign-in in the demo: Maya, the partner manager who signs the welcome message. */
+export const DEMO_ADMIN = { email: 'admin@harborandpine.example', password: 'back-office-demo', name: 'Maya Lindqvist' } as const;
 
 const WELCOME = `Welcome to the Harbor & Pine partner family!
 
@@ -129,15 +133,31 @@ function demoPartners(): Array<{ partner: NewPartner; programs: number[] }> {
 }
 
 /**
+ * The demo's admin user, whose password is public: so only in demo mode, never by default.
+ * Made once, on its own, so a database seeded before admin users existed gets it too; once made
+ * it is left alone, like the rest of the seed.
+ */
+async function seedDemoAdmin(db: Db, now: number): Promise<void> {
+  if (findAdminUserByEmail(db, DEMO_ADMIN.email)) return;
+  try {
+    await createAdminUser(db, { ...DEMO_ADMIN }, now);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === 'conflict')) throw error; // another start made it meanwhile
+  }
+}
+
+/**
  * Fill an empty center with the demo merchant. Idempotent: the demo partner marks a seeded
  * database, and then nothing is touched, so edits made during a demo survive a restart.
  * Everything is written in one transaction (passwords are hashed before it, since scrypt is async).
+ * With `demo` (RP_DEMO) the demo admin user is made too. Answers whether the center was seeded now.
  */
 export async function seedDemo(
   db: Db,
-  options: { currency: string; locale: string; publicUrl: string; databasePath: string; mediaDir?: string },
+  options: { currency: string; locale: string; publicUrl: string; databasePath: string; mediaDir?: string; demo?: boolean },
   now: number,
 ): Promise<boolean> {
+  if (options.demo) await seedDemoAdmin(db, now);
   const seeded = () => db.prepare('SELECT 1 FROM partners WHERE code = ?').get(DEMO_PARTNER.code) !== undefined;
   if (seeded()) return false;
 
