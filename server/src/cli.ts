@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type * as z from 'zod';
 import { AdminKeyCreate, AdminPartnerCreate, type Balance } from '@rp/contract';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { migrate, openDatabase, type Db } from './db/database.ts';
 import { createAdminKey } from './domain/admin-keys.ts';
 import { createAdminPartner, partnerByCode, readAdminPartner } from './domain/admin-partners.ts';
+import { AdminUserCreate, createAdminUser, disableAdminUser } from './domain/admin-sessions.ts';
 import { ensureSettings } from './domain/center.ts';
 import { decimalAmount } from './domain/money.ts';
-import { DEMO_PARTNER, seedDemo } from './seed/demo.ts';
+import { DEMO_ADMIN, DEMO_PARTNER, seedDemo } from './seed/demo.ts';
 import { ApiError } from './http/errors.ts';
 import { fieldErrors } from './http/validation.ts';
 
@@ -20,8 +22,14 @@ export const HELP = `Usage: rp-server <command> [options]
 
 Commands:
   migrate                         Create or update the database schema.
-  seed-demo                       Fill an empty database with the demo merchant.
+  seed-demo                       Fill an empty database with the demo merchant (and, with
+                                  RP_DEMO=true, its back-office user).
   create-admin-key <name>         Make an admin API key; its secret is printed once.
+  create-admin-user --email <email> --name <name> [--password <password>]
+                                  Make a back-office user, who signs in to the admin elements
+                                  with email and password; without --password one is
+                                  generated and printed once.
+  disable-admin-user <email>      Stop an admin user signing in, and end their sessions.
   create-partner --code <code> --name <name> --email <email> [--password <password>]
                  [--status active|pending|suspended] [--program <id>]...
                                   Make a partner; without --password one is generated and printed once.
@@ -29,7 +37,7 @@ Commands:
   help                            Show this help.
 
 The database and defaults come from the same environment as the server: RP_DATABASE,
-RP_CURRENCY, RP_LOCALE, RP_PUBLIC_URL. Every command brings the schema up to date first.
+RP_CURRENCY, RP_LOCALE, RP_PUBLIC_URL, RP_DEMO. Every command brings the schema up to date first.
 RP_ADMIN_KEY is not needed here.`;
 
 export interface Io {
@@ -48,6 +56,19 @@ class UserError extends Error {
 }
 
 const usage = (message: string) => new UserError(`${message}\nRun "rp-server help" for usage.`, 2);
+
+/** For commands that take only options: no stray arguments, and every required option given. */
+function requireOptions(values: Record<string, unknown>, positionals: string[], required: string[]) {
+  if (positionals.length > 0) throw usage(`Unexpected argument "${positionals[0]}".`);
+  const missing = required.filter((k) => values[k] === undefined);
+  if (missing.length > 0) throw usage(`Missing ${missing.map((k) => `--${k}`).join(', ')}.`);
+}
+
+/** Options that fail the input schema: one line per option, `--option: message`. */
+function invalidOptions(what: string, error: z.core.$ZodError, option = (field: string) => field) {
+  const lines = Object.entries(fieldErrors(error)).map(([field, message]) => `  --${option(field)}: ${message}`);
+  return new UserError(`Cannot create the ${what}:\n${lines.join('\n')}`, 2);
+}
 
 /** The server's configuration, minus the admin key: the CLI serves nothing, so it needs none. */
 function cliConfig(env: Record<string, string | undefined>): Config {
@@ -99,6 +120,12 @@ const commands: Record<string, Command> = {
     try {
       const seeded = await seedDemo(db, config, Date.now());
       io.out(seeded ? `Seeded the demo merchant. Partner "${DEMO_PARTNER.code}" / "${DEMO_PARTNER.password}".` : 'The demo is already seeded; nothing changed.');
+      // The demo admin's password is public, so it exists only in demo mode.
+      io.out(
+        config.demo
+          ? `Back office: "${DEMO_ADMIN.email}" / "${DEMO_ADMIN.password}".`
+          : 'No back-office user outside demo mode (RP_DEMO=true): make one with create-admin-user.',
+      );
     } finally {
       db.close();
     }
@@ -119,6 +146,33 @@ const commands: Record<string, Command> = {
     }
   },
 
+  async 'create-admin-user'(args, config, io) {
+    const { values, positionals } = parse(args, { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } });
+    requireOptions(values, positionals, ['email', 'name']);
+    const input = AdminUserCreate.safeParse(values);
+    if (!input.success) throw invalidOptions('admin user', input.error);
+    const db = open(config);
+    try {
+      const { user, password } = await createAdminUser(db, input.data, Date.now());
+      io.out(`Created admin user ${user.email} (${user.name}). They sign in to the back office with this email.`);
+      if (password !== null) io.out(`Password, shown only now: ${password}`);
+    } finally {
+      db.close();
+    }
+  },
+
+  'disable-admin-user'(args, config, io) {
+    const { positionals } = parse(args);
+    if (positionals.length !== 1) throw usage('Give the email: rp-server disable-admin-user <email>.');
+    const db = open(config);
+    try {
+      if (!disableAdminUser(db, positionals[0]!, Date.now())) throw new UserError(`No admin user with the email ${positionals[0]}.`);
+      io.out(`Disabled admin user ${positionals[0]}: they can no longer sign in, and their sessions have ended.`);
+    } finally {
+      db.close();
+    }
+  },
+
   async 'create-partner'(args, config, io) {
     const { values, positionals } = parse(args, {
       code: { type: 'string' },
@@ -128,9 +182,7 @@ const commands: Record<string, Command> = {
       status: { type: 'string' },
       program: { type: 'string', multiple: true },
     });
-    if (positionals.length > 0) throw usage(`Unexpected argument "${positionals[0]}".`);
-    const missing = (['code', 'name', 'email'] as const).filter((k) => values[k] === undefined);
-    if (missing.length > 0) throw usage(`Missing ${missing.map((k) => `--${k}`).join(', ')}.`);
+    requireOptions(values, positionals, ['code', 'name', 'email']);
     const input = AdminPartnerCreate.safeParse({
       code: values.code,
       name: values.name,
@@ -139,11 +191,7 @@ const commands: Record<string, Command> = {
       status: values.status,
       programIds: (values.program as string[] | undefined)?.map((id) => (/^\d+$/.test(id) ? Number(id) : id)),
     });
-    if (!input.success) {
-      const fields = fieldErrors(input.error);
-      const lines = Object.entries(fields).map(([field, message]) => `  --${field.replace(/^programIds.*/, 'program')}: ${message}`);
-      throw new UserError(`Cannot create the partner:\n${lines.join('\n')}`, 2);
-    }
+    if (!input.success) throw invalidOptions('partner', input.error, (field) => field.replace(/^programIds.*/, 'program'));
     const db = open(config);
     try {
       const { partner, password } = await createAdminPartner(db, input.data, Date.now());

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
-import { AdminKeyList, Balance } from '@rp/contract';
-import { createApp } from '../src/app.ts';
+import { AdminKeyList, AdminSignInResponse, Balance } from '@rp/contract';
+import { createApp, type App } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase, readMigrations } from '../src/db/database.ts';
 import { ClickRecorder } from '../src/domain/clicks.ts';
@@ -34,6 +34,29 @@ function run(args: string[], database: string, env: Record<string, string> = {})
 
 const noStack = (text: string) => assert.doesNotMatch(text, /\n\s+at |Error:/, text);
 
+/** The server's app on the database the CLI wrote, with its own configured admin key. */
+async function withApp<T>(database: string, use: (app: App) => Promise<T>): Promise<T> {
+  const config = loadConfig({ RP_DATABASE: database, RP_ADMIN_KEY: 'a-different-configured-key' });
+  const conn = openDatabase(database);
+  const clicks = new ClickRecorder(conn);
+  try {
+    return await use(createApp({ db: conn, config, clicks }));
+  } finally {
+    clicks.close();
+    conn.close();
+  }
+}
+
+/** Sign an admin in to the back office through the app; answers the status and, on success, the body. */
+async function adminSignIn(app: App, email: string, password: string) {
+  const res = await app.request('/api/auth/admin/sign-in', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  return { status: res.status, body: res.ok ? AdminSignInResponse.parse(await res.json()) : undefined };
+}
+
 describe('rp-server CLI', () => {
   const db = join(dir, 'cli.sqlite');
 
@@ -55,18 +78,38 @@ describe('rp-server CLI', () => {
     assert.equal(res.code, 0, res.stderr);
     const secret = /^(rpk_[A-Za-z0-9_-]{43})$/m.exec(res.stdout)?.[1];
     assert.ok(secret, res.stdout);
-    const config = loadConfig({ RP_DATABASE: db, RP_ADMIN_KEY: 'a-different-configured-key' });
-    const conn = openDatabase(db);
-    const clicks = new ClickRecorder(conn);
-    try {
-      const app = createApp({ db: conn, config, clicks });
+    await withApp(db, async (app) => {
       const answer = await app.request('/api/admin/keys', { headers: { Authorization: `Bearer ${secret}` } });
       assert.equal(answer.status, 200);
       assert.deepEqual(AdminKeyList.parse(await answer.json()).keys.map((k) => k.name), ['Back office']);
-    } finally {
-      clicks.close();
-      conn.close();
-    }
+    });
+  });
+
+  it('creates admin users who sign in to the back office; a generated password is printed once', async () => {
+    const generated = await run(['create-admin-user', '--email', 'Ops@Shop.example', '--name', 'Olu Ops'], db);
+    assert.equal(generated.code, 0, generated.stderr);
+    assert.match(generated.stdout, /Created admin user ops@shop\.example \(Olu Ops\)/);
+    const password = /Password, shown only now: ([A-Za-z0-9_-]{24})\n/.exec(generated.stdout)?.[1];
+    assert.ok(password, generated.stdout);
+    const chosen = await run(['create-admin-user', '--name', 'Fay Finance', '--email', 'fay@shop.example', '--password', 'ledger-and-ledger-again'], db);
+    assert.equal(chosen.code, 0, chosen.stderr);
+    assert.doesNotMatch(chosen.stdout, /Password/);
+
+    await withApp(db, async (app) => {
+      const ops = await adminSignIn(app, 'ops@shop.example', password);
+      assert.equal(ops.status, 200);
+      assert.deepEqual(ops.body?.admin, { email: 'ops@shop.example', name: 'Olu Ops' });
+      const fay = await adminSignIn(app, 'FAY@shop.example', 'ledger-and-ledger-again');
+      assert.equal(fay.status, 200);
+      // The session opens the admin API, though the app's configured key is another one.
+      const settings = await app.request('/api/admin/settings', { headers: { Authorization: `Bearer ${fay.body?.token}` } });
+      assert.equal(settings.status, 200);
+    });
+
+    const disabled = await run(['disable-admin-user', 'fay@SHOP.example'], db);
+    assert.equal(disabled.code, 0, disabled.stderr);
+    assert.match(disabled.stdout, /Disabled admin user fay@SHOP\.example/);
+    await withApp(db, async (app) => assert.equal((await adminSignIn(app, 'fay@shop.example', 'ledger-and-ledger-again')).status, 403));
   });
 
   it('creates a partner, printing a generated password once, and shows the balance', async () => {
@@ -104,6 +147,13 @@ describe('rp-server CLI', () => {
       [['create-partner', '--code', 'x y', '--name', 'X', '--email', 'nope', '--password', 'short'], 2, /--code: .*\n.*--email: .*|--email: [\s\S]*--password/],
       [['create-partner', '--bogus'], 2, /Unknown option '--bogus'/],
       [['create-admin-key'], 2, /Give the key a name/],
+      [['create-admin-user', '--email', 'OPS@shop.example', '--name', 'Again'], 1, /admin user with the email ops@shop\.example exists/],
+      [['create-admin-user', '--email', 'new@shop.example'], 2, /Missing --name/],
+      [['create-admin-user', '--email', 'nope', '--name', ' ', '--password', 'short'], 2, /Cannot create the admin user:\n  --email: Enter a valid email address\.\n  --name: This field is required\.\n  --password: Use at least 12 characters\./],
+      [['create-admin-user', '--email', 'new@shop.example', '--name', 'N', '--password', 'password1234'], 1, /too common/],
+      [['create-admin-user', '--email', 'new@shop.example', '--name', 'N', 'extra'], 2, /Unexpected argument "extra"/],
+      [['disable-admin-user', 'nobody@shop.example'], 1, /No admin user with the email nobody@shop\.example/],
+      [['disable-admin-user'], 2, /Give the email/],
       [['create-admin-key', '   '], 2, /Invalid name/],
       [['balance'], 2, /partner code/],
       [['frobnicate'], 2, /Unknown command "frobnicate"/],
@@ -117,12 +167,15 @@ describe('rp-server CLI', () => {
       noStack(res.stderr);
     }
     assert.equal(count(), before);
+    const admins = openDatabase(db);
+    assert.deepEqual(admins.prepare('SELECT email FROM admin_users ORDER BY id').all(), [{ email: 'ops@shop.example' }, { email: 'fay@shop.example' }]);
+    admins.close();
   });
 
   it('prints help, and usage with exit code 2 when no command is given', async () => {
     const help = await run(['help'], db);
     assert.equal(help.code, 0);
-    for (const command of ['migrate', 'seed-demo', 'create-admin-key', 'create-partner', 'balance']) assert.match(help.stdout, new RegExp(command));
+    for (const command of ['migrate', 'seed-demo', 'create-admin-key', 'create-admin-user', 'disable-admin-user', 'create-partner', 'balance']) assert.match(help.stdout, new RegExp(command));
     const none = await run([], db);
     assert.equal(none.code, 2);
     assert.match(none.stdout, /Usage: rp-server/);
@@ -133,11 +186,23 @@ describe('rp-server CLI', () => {
     const first = await run(['seed-demo'], demoDb);
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stdout, /Seeded the demo merchant/);
+    assert.match(first.stdout, /No back-office user outside demo mode/);
     const second = await run(['seed-demo'], demoDb);
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, /already seeded/);
     const balance = await run(['balance', 'demo', '--json'], demoDb);
     assert.equal(balance.code, 0, balance.stderr);
     assert.ok(Balance.parse(JSON.parse(balance.stdout)).total.amount > 0);
+    await withApp(demoDb, async (app) => assert.equal((await adminSignIn(app, 'admin@harborandpine.example', 'back-office-demo')).status, 401));
+
+    // In demo mode the demo's back-office user is added, even to a database seeded before.
+    const demoMode = await run(['seed-demo'], demoDb, { RP_DEMO: 'true' });
+    assert.equal(demoMode.code, 0, demoMode.stderr);
+    assert.match(demoMode.stdout, /already seeded[\s\S]*Back office: "admin@harborandpine\.example" \/ "back-office-demo"/);
+    await withApp(demoDb, async (app) => {
+      const signedIn = await adminSignIn(app, 'admin@harborandpine.example', 'back-office-demo');
+      assert.equal(signedIn.status, 200);
+      assert.equal(signedIn.body?.admin.name, 'Maya Lindqvist');
+    });
   });
 });
