@@ -154,6 +154,8 @@ export async function measureBundleSizes(): Promise<BenchResult> {
     };
 
     add('rp-signin alone', closure(metafile, entryOut('rp-signin'), false), 12);
+    add('rp-signup alone (become-a-partner page)', closure(metafile, entryOut('rp-signup'), false), 16);
+    add('rp-reset-password alone (reset page)', closure(metafile, entryOut('rp-reset-password'), false), 14);
     add('whole center: rp-portal + all lazy sections', closure(metafile, entryOut('rp-portal'), true), 40);
     add('rp-portal initial', closure(metafile, entryOut('rp-portal'), false), null);
     add('referral-partner-center.js (all elements) initial', closure(metafile, entryOut('referral-partner-center'), false), null);

@@ -5,6 +5,8 @@
 export { RpCenter } from './center/rp-center.js';
 export { RpPortal } from './portal/rp-portal.js';
 export { RpSignin } from './signin/rp-signin.js';
+export { RpSignup, type RpSignedUpDetail } from './signup/rp-signup.js';
+export { RpResetPassword } from './reset-password/rp-reset-password.js';
 export { RpNav, type NavLayout } from './nav/rp-nav.js';
 export { RpWelcome } from './welcome/rp-welcome.js';
 export { RpProfile } from './profile/rp-profile.js';
@@ -12,6 +14,9 @@ export { RpPrograms } from './programs/rp-programs.js';
 export { RpCommissionStructure } from './commission-structure/rp-commission-structure.js';
 export { RpLinkGenerator } from './link-generator/rp-link-generator.js';
 export { RpClicks } from './link-generator/rp-clicks.js';
+export { RpBanners } from './banners/rp-banners.js';
+export { RpEmailCopy } from './email-copy/rp-email-copy.js';
+export { RpResourcePages } from './resource-pages/rp-resource-pages.js';
 export { RpCommissions } from './commissions/rp-commissions.js';
 export { RpLeads } from './leads/rp-leads.js';
 export { RpSales } from './sales/rp-sales.js';
@@ -37,6 +42,7 @@ export {
   type RpNavigateDetail,
   type RpProfileSavedDetail,
   type RpLinkCreatedDetail,
+  type RpOpenPageDetail,
 } from './core/events.js';
 export { formatMoney, formatBasisPoints, formatDate, formatDay, formatNumber } from './core/format.js';
 export { baseStyles } from './core/styles.js';

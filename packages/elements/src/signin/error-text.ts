@@ -10,7 +10,7 @@ export function errorText(error: unknown): string {
   if (!(error instanceof ApiError)) return msg('Something went wrong. Please try again.');
   if (error.code === 'throttled' && error.retryAfterSeconds && !/try again/i.test(error.message)) {
     const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
-    return `${error.message} ${msg(str`Try again in ${minutes} minutes.`)}`;
+    return `${error.message} ${minutes === 1 ? msg('Try again in a minute.') : msg(str`Try again in ${minutes} minutes.`)}`;
   }
   return error.message;
 }

@@ -1,0 +1,11 @@
+import { css } from 'lit';
+
+/** What only the reset form has, on top of accountFormStyles. */
+export const resetPasswordStyles = css`
+  :host {
+    max-width: var(--rp-reset-password-width, 28rem);
+  }
+  .done p {
+    color: var(--_muted);
+  }
+`;

@@ -1,0 +1,133 @@
+import { css } from 'lit';
+
+/**
+ * The look shared by the account forms, <rp-signup> and <rp-reset-password>: a card with a
+ * heading, labelled fields with hints and errors, a new-password field with show/hide, a full-width
+ * submit button, and the confirmation shown once done.
+ */
+export const accountFormStyles = css`
+  :host {
+    container-type: inline-size;
+  }
+  .card {
+    padding: clamp(1.25rem, 5vw, 2rem);
+    box-shadow: var(--rp-shadow, 0 1px 2px rgb(16 24 40 / 0.06), 0 8px 24px rgb(16 24 40 / 0.08));
+  }
+  h2 {
+    font-size: 1.5rem;
+    margin-bottom: 0.35rem;
+  }
+  .lead {
+    color: var(--_muted);
+    margin-bottom: 1.5rem;
+  }
+  form,
+  .field {
+    display: grid;
+    gap: 1.15rem;
+  }
+  .field {
+    gap: 0.35rem;
+    align-content: start;
+  }
+  input:not([type='checkbox']) {
+    min-height: 2.75rem;
+  }
+  input:focus-visible {
+    border-color: var(--_accent);
+  }
+  input[aria-invalid='true']:focus-visible {
+    box-shadow: 0 0 0 3px color-mix(in srgb, var(--_danger) 30%, transparent);
+  }
+  .hint {
+    color: var(--_muted);
+    font-size: 0.8125rem;
+  }
+  .count {
+    font-weight: 600;
+  }
+  .count.long {
+    color: var(--_success);
+  }
+  .field-error {
+    margin: 0;
+  }
+  .notice {
+    margin: 0;
+    padding: 0.7rem 0.9rem;
+    border-radius: 7px;
+    background: color-mix(in srgb, var(--_success) 8%, var(--_surface));
+    border: 1px solid color-mix(in srgb, var(--_success) 30%, var(--_surface));
+  }
+  .form-error {
+    margin: 0;
+    padding: 0.7rem 0.9rem;
+    border-radius: 7px;
+    color: var(--_danger);
+    background: color-mix(in srgb, var(--_danger) 7%, var(--_surface));
+    border: 1px solid color-mix(in srgb, var(--_danger) 30%, var(--_surface));
+  }
+  .password {
+    position: relative;
+  }
+  .password input {
+    padding-right: 4.5rem;
+  }
+  .toggle {
+    position: absolute;
+    inset: 0.3rem 0.3rem 0.3rem auto;
+    padding: 0 0.75rem;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    font-size: 0.875rem;
+    font-weight: 600;
+  }
+  .toggle:hover {
+    background: var(--_surface-alt);
+  }
+  .submit {
+    width: 100%;
+    min-height: 2.9rem;
+  }
+  .primary:hover:not(:disabled) {
+    background: color-mix(in srgb, var(--_accent) 88%, black);
+  }
+  .done {
+    text-align: center;
+    padding-block: 0.5rem;
+  }
+  .done-icon {
+    display: inline-grid;
+    place-items: center;
+    width: 3.25rem;
+    height: 3.25rem;
+    margin-bottom: 0.75rem;
+    border-radius: 50%;
+    background: color-mix(in srgb, var(--_success) 13%, var(--_surface));
+  }
+  .done-icon::after {
+    content: '';
+    width: 0.85rem;
+    height: 1.5rem;
+    margin-top: -0.3rem;
+    border: solid var(--_success);
+    border-width: 0 0.22rem 0.22rem 0;
+    transform: rotate(45deg);
+  }
+  .done > :last-child {
+    margin-bottom: 0;
+  }
+  a.button {
+    display: inline-flex;
+    align-items: center;
+    min-height: 2.75rem;
+    margin-top: 0.5rem;
+    padding: 0 1.25em;
+    border-radius: 7px;
+    background: var(--_accent);
+    color: var(--_accent-contrast);
+    font-weight: 600;
+    text-decoration: none;
+  }
+`;
