@@ -81,7 +81,13 @@ export class AdminStore extends EventTarget {
       const raw = this.#storage()?.getItem(this.#key);
       if (!raw) return null;
       const session = JSON.parse(raw) as StoredAdminSession;
-      if (typeof session.token !== 'string' || Date.parse(session.expiresAt) <= Date.now()) return null;
+      if (typeof session.token !== 'string') return null;
+      if (Date.parse(session.expiresAt) <= Date.now()) {
+        // Ended while the tab was away: the sign-in form says so instead of a bare form.
+        this.lastSignOutReason = 'expired';
+        this.#storage()?.removeItem(this.#key);
+        return null;
+      }
       return session;
     } catch {
       return null;

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { Task, initialState } from '@lit/task';
 import { DEFAULT_API_BASE, RpElement } from '../core/rp-element.js';
+import type { AdminUser } from '@rp/contract';
 import { adminStoreFor, type AdminStore } from './admin-store.js';
 
 /**
@@ -78,4 +79,26 @@ export function adminSignedOutState(): TemplateResult {
   return html`<div class="state signed-out" part="signed-out">
     <slot name="signed-out">${msg('Sign in to the back office to see this section.')}</slot>
   </div>`;
+}
+
+/**
+ * Every event the admin elements fire, with its detail type. Other admin elements add theirs by
+ * augmenting this interface (`declare module '../rp-admin-element.js' { interface RpAdminEventMap … }`).
+ */
+export interface RpAdminEventMap {
+  'rp-admin-signed-in': CustomEvent<{ admin: AdminUser }>;
+  'rp-admin-signed-out': CustomEvent<{ reason: 'signed-out' | 'expired' }>;
+  'rp-admin-settings-saved': CustomEvent<{ changed: string[] }>;
+}
+
+type AdminDetailOf<K extends keyof RpAdminEventMap> = RpAdminEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/** Fires an `rp-admin-*` event that bubbles out of shadow roots (like `fire()` for the partner elements). */
+export function adminFire<K extends keyof RpAdminEventMap>(target: EventTarget, type: K, detail: AdminDetailOf<K>): boolean {
+  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends RpAdminEventMap {}
 }
