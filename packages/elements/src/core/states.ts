@@ -1,5 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
+import type { Task } from '@lit/task';
 import { ApiError } from './api-client.js';
 
 /**
@@ -29,4 +30,23 @@ export function errorState(error: unknown, retry: () => void): TemplateResult {
     <p>${text}</p>
     <button type="button" part="retry" @click=${retry}>${msg('Try again')}</button>
   </div>`;
+}
+
+/**
+ * The body of a data element: the signed-out state, or its task's loading state, error with
+ * retry, or `complete(value)`.
+ */
+export function taskStates<T>(
+  host: { store: { signedIn: boolean } },
+  task: Task<readonly unknown[], T>,
+  loading: string,
+  complete: (value: T) => unknown,
+): unknown {
+  return host.store.signedIn
+    ? task.render({
+        pending: () => loadingState(loading),
+        complete,
+        error: (error) => errorState(error, () => void task.run()),
+      })
+    : signedOutState();
 }

@@ -90,44 +90,12 @@ export const portalStyles = css`
   .main {
     min-width: 0;
   }
-  .section-heading {
-    font-size: 1.625rem;
-    letter-spacing: -0.015em;
-    margin: 0.15rem 0 calc(var(--_space) * 1.25);
-    border-radius: 4px;
-  }
   .section:focus {
-    outline: none;
-  }
-  .section-heading:focus {
     outline: none;
   }
   /* Focus lands here from code after navigating, for screen readers; it is not a control, so no ring. */
   [tabindex='-1']:focus-visible {
     box-shadow: none;
-  }
-  .panel {
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) * 1.75);
-  }
-  .panel p:last-child {
-    margin-bottom: 0;
-  }
-  .panel .title {
-    font-weight: 600;
-    font-size: 1.0625rem;
-  }
-  .not-set-up {
-    display: flex;
-    gap: var(--_space);
-    align-items: flex-start;
-  }
-  .not-set-up svg {
-    flex: none;
-    color: var(--_muted);
-    margin-top: 0.15rem;
   }
   .state.error button {
     margin-top: 0.25rem;
@@ -149,11 +117,5 @@ export const portalStyles = css`
     position: relative;
     top: 0;
     z-index: 2;
-  }
-  :host([narrow]) .panel {
-    padding: calc(var(--_space) * 1.25);
-  }
-  :host([narrow]) .section-heading {
-    font-size: 1.375rem;
   }
 `;

@@ -7,6 +7,8 @@ import { signedIn } from '../../test/signed-in.js';
 import { storeFor } from '../core/center-store.js';
 import type { RpNav } from '../nav/rp-nav.js';
 import type { RpSignin } from '../signin/rp-signin.js';
+import type { RpResourcePages } from '../resource-pages/rp-resource-pages.js';
+import '../../test/resources-mock.js';
 import { RpPortal } from './rp-portal.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
@@ -112,13 +114,32 @@ describe('rp-portal', () => {
     expect(nav.current).to.equal('ledger');
   });
 
-  it('renders an honest panel for sections without an element yet', async () => {
-    const el = await renderSignedIn('#/email-copy');
-    expect(heading(el)).to.equal('Email Copy');
-    const panel = $(el, '[part="panel"]');
-    expect(panel.textContent).to.contain('This section is not set up yet.');
-    expect(loads).to.deep.equal([]);
+  it('gives a resource page its own hash: opening, back to the list, reloading', async () => {
+    sectionLoader = () => import('../resource-pages/rp-resource-pages.js');
+    const el = await renderSignedIn('#/resource-pages');
+    expect(heading(el)).to.equal('Resource Pages');
+    const pages = () => $<RpResourcePages>(el, 'rp-resource-pages');
+    const inPages = (selector: string) => pages()?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+    await waitUntil(() => inPages('[part="page-link"]'), 'pages never listed');
+    const length = history.length;
+    inPages('[part="page-link"]')!.click();
+    await waitUntil(() => inPages('[part="page-title"]'), 'page never shown');
+    expect(location.hash).to.equal('#/resource-pages/brand-guidelines');
+    expect(history.length).to.equal(length + 1);
+    expect(pages().page).to.equal('brand-guidelines');
+    // The element moves focus to the page's title; the portal leaves it there.
+    await waitUntil(() => pages().shadowRoot!.activeElement === inPages('[part="page-title"]'), 'focus not on the title');
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(pages());
     await expect(el).to.be.accessible();
+    history.back();
+    await waitUntil(() => inPages('[part="page-link"]'), 'back never showed the list');
+    expect(location.hash).to.equal('#/resource-pages');
+    expect(pages().page).to.equal('');
+    // A reload (a new portal) with a page's hash shows that page.
+    const again = await renderSignedIn('#/resource-pages/talking-about-our-coffee');
+    await waitUntil(() => $<RpResourcePages>(again, 'rp-resource-pages')?.shadowRoot?.querySelector('[part="page-title"]'), 'page not shown');
+    expect($<RpResourcePages>(again, 'rp-resource-pages').page).to.equal('talking-about-our-coffee');
   });
 
   it('follows menu clicks and the back button', async () => {

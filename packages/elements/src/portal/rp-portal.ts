@@ -7,7 +7,7 @@ import type { CenterForPartner, MenuItemId } from '@rp/contract';
 import { DEFAULT_API_BASE, RpElement } from '../core/rp-element.js';
 import { storeFor, type CenterStore, type SessionPersistence } from '../core/center-store.js';
 import { centerContext } from '../core/context.js';
-import { fire } from '../core/events.js';
+import { fire, type RpOpenPageDetail } from '../core/events.js';
 import { baseStyles } from '../core/styles.js';
 import { emptyState, errorState, loadingState } from '../core/states.js';
 import { loadPartnerCenter } from '../core/partner-center.js';
@@ -17,40 +17,35 @@ import '../signin/rp-signin.js';
 import type { RpSignin } from '../signin/rp-signin.js';
 import { portalStyles } from './rp-portal.styles.js';
 
-interface SectionModule {
-  /** Loads the element's module (a separate chunk in the built bundle). */
-  load: () => Promise<unknown>;
-  render: () => TemplateResult;
-}
+/** Loads every section's element (one chunk in the built bundle). */
+const loadSections = () => import('./sections.js');
 
-const loadHome = () => import('./home-sections.js');
-const loadReports = () => import('./report-sections.js');
-
-/** The sections with an element of their own, loaded when first shown (grouped into a few chunks). */
-const sectionModules: Partial<Record<MenuItemId, SectionModule>> = {
-  welcome: { load: loadHome, render: () => html`<rp-welcome></rp-welcome>` },
-  profile: { load: loadHome, render: () => html`<rp-profile></rp-profile>` },
-  programs: { load: loadHome, render: () => html`<rp-programs></rp-programs>` },
-  'commission-structure': { load: loadHome, render: () => html`<rp-commission-structure></rp-commission-structure>` },
-  links: {
-    load: () => import('../link-generator/rp-link-generator.js'),
-    render: () => html`<rp-link-generator></rp-link-generator>`,
-  },
-  commissions: { load: loadReports, render: () => html`<rp-commissions></rp-commissions>` },
-  leads: { load: loadReports, render: () => html`<rp-leads></rp-leads>` },
-  sales: { load: loadReports, render: () => html`<rp-sales></rp-sales>` },
-  ledger: { load: loadReports, render: () => html`<rp-ledger></rp-ledger>` },
+/** Each section's element; `page` is the rest of the hash (`#/resource-pages/<slug>`). */
+const sectionTemplates: Record<MenuItemId, (page: string) => TemplateResult> = {
+  welcome: () => html`<rp-welcome></rp-welcome>`,
+  profile: () => html`<rp-profile></rp-profile>`,
+  programs: () => html`<rp-programs></rp-programs>`,
+  'commission-structure': () => html`<rp-commission-structure></rp-commission-structure>`,
+  links: () => html`<rp-link-generator></rp-link-generator>`,
+  banners: () => html`<rp-banners></rp-banners>`,
+  'email-copy': () => html`<rp-email-copy></rp-email-copy>`,
+  'resource-pages': (page) => html`<rp-resource-pages .page=${page}></rp-resource-pages>`,
+  commissions: () => html`<rp-commissions></rp-commissions>`,
+  leads: () => html`<rp-leads></rp-leads>`,
+  sales: () => html`<rp-sales></rp-sales>`,
+  ledger: () => html`<rp-ledger></rp-ledger>`,
 };
 
-type SectionLoad = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: unknown };
+/** The part of the hash after the section: `brand-guidelines` of `#/resource-pages/brand-guidelines`. */
+const pageFromHash = (hash: string): string => decodeURIComponent(hash.replace(/^#\/?/, '')).split(/[/?]/)[1] ?? '';
 
-const infoIcon = html`<svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="10"/><path d="M12 16v-4M12 8h.01"/></svg>`;
+type SectionLoad = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: unknown };
 
 /**
  * The whole partner center in one tag: the sign-in card while signed out; once signed in, a
  * header with the partner's name and a sign-out button, the menu, and the chosen section. The
- * section lives in the URL hash (`#/profile`), so reloads, back/forward and shared links work.
- * Sections load lazily when first shown.
+ * section lives in the URL hash (`#/profile`; a resource page at `#/resource-pages/<slug>`), so
+ * reloads, back/forward and shared links work. Sections load lazily when first shown.
  *
  * @summary The whole partner center.
  *
@@ -67,8 +62,6 @@ const infoIcon = html`<svg width="22" height="22" viewBox="0 0 24 24" fill="none
  * @csspart sidebar - The column holding the menu.
  * @csspart nav - The `<rp-nav>` element.
  * @csspart main - The region showing the current section (focused after navigating).
- * @csspart section-heading - The heading of a section that has no element of its own yet.
- * @csspart panel - The card of a section that is not set up yet.
  * @csspart loading - Loading states.
  * @csspart error - Error states.
  * @csspart retry - Error states' "Try again" button.
@@ -96,17 +89,29 @@ export class RpPortal extends RpElement {
 
   /** The section the URL asks for (may be unknown or hidden). */
   @state() protected requested: string = sectionFromHash(globalThis.location?.hash ?? '');
+  /** The rest of the hash after the section (the resource page being read). */
+  @state() protected page = '';
   /** Text announced to screen readers after navigating. */
   @state() protected announcement = '';
-  @state() protected sectionLoads = new Map<MenuItemId, SectionLoad>();
+  /** The sections' module: all sections arrive together (see sections.ts). */
+  @state() protected sectionsLoad: SectionLoad | null = null;
 
   #focusHeading = false;
   #focusHeadingAfterRender = false;
   #wasSignedIn: boolean | null = null;
   #resizeObserver: ResizeObserver | null = null;
   readonly #onHashChange = () => {
-    this.requested = sectionFromHash(location.hash);
+    const requested = sectionFromHash(location.hash);
+    this.page = pageFromHash(location.hash);
+    // Within a section (a resource page and back), the section's element moves focus itself.
+    if (requested === this.requested) return;
+    this.requested = requested;
     this.#focusHeading = true;
+  };
+  readonly #onOpenPage = (event: CustomEvent<RpOpenPageDetail>) => {
+    // The page gets its own address; the hash change then shows it.
+    event.preventDefault();
+    location.hash = sectionHash('resource-pages') + (event.detail.slug ? `/${encodeURIComponent(event.detail.slug)}` : '');
   };
 
   protected readonly menuTask = new Task(this, {
@@ -124,6 +129,7 @@ export class RpPortal extends RpElement {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#onHashChange);
     this.requested = sectionFromHash(location.hash);
+    this.page = pageFromHash(location.hash);
     this.#resizeObserver = new ResizeObserver((entries) => {
       const width = entries[0]?.contentRect.width ?? 0;
       // Next frame: changing the layout inside the observer's callback would loop.
@@ -147,8 +153,8 @@ export class RpPortal extends RpElement {
   }
 
   /** Loads the module of a section's element. */
-  protected loadSection(id: MenuItemId): Promise<unknown> {
-    return sectionModules[id]?.load() ?? Promise.resolve();
+  protected loadSection(_id: MenuItemId): Promise<unknown> {
+    return loadSections();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -172,7 +178,7 @@ export class RpPortal extends RpElement {
       history.replaceState(history.state, '', sectionHash(section));
       this.requested = section;
     }
-    if (sectionModules[section] && !this.sectionLoads.has(section)) this.#startLoading(section);
+    if (!this.sectionsLoad) this.#startLoading(section);
     if (this.#focusHeading) {
       this.#focusHeading = false;
       this.#focusHeadingAfterRender = true;
@@ -236,69 +242,42 @@ export class RpPortal extends RpElement {
     const entry = center.menu.find((item) => item.id === id);
     if (!id || !entry) return emptyState(msg('There is nothing in the partner center yet.'));
     const label = itemLabel(entry);
-    if (sectionModules[id]) {
-      // Section elements carry their own visible heading; the region is named and focused instead.
-      return html`<section
-        id="section"
-        class="section"
-        part="main"
-        aria-label=${label}
-        tabindex="-1"
-        data-section=${id}
-      >
-        ${this.sectionTemplate(id, label)}
-      </section>`;
-    }
-    return html`<section id="section" class="section" part="main" aria-labelledby="section-heading" data-section=${id}>
-      <h2 id="section-heading" class="section-heading" part="section-heading" tabindex="-1">${label}</h2>
+    // Section elements carry their own visible heading; the region is named and focused instead.
+    return html`<section
+      id="section"
+      class="section"
+      part="main"
+      aria-label=${label}
+      tabindex="-1"
+      data-section=${id}
+      @rp-open-page=${this.#onOpenPage}
+    >
       ${this.sectionTemplate(id, label)}
     </section>`;
   }
 
   /** The body of a section. */
   protected sectionTemplate(id: MenuItemId, label: string): TemplateResult {
-    const module = sectionModules[id];
-    if (!module) return this.notSetUpTemplate(id);
-    const load = this.sectionLoads.get(id);
+    const load = this.sectionsLoad;
     if (!load || load.status === 'loading') return loadingState(msg(str`Loading ${label}…`));
-    if (load.status === 'error') return errorState(load.error, () => this.#startLoading(id, true));
-    return module.render();
-  }
-
-  /** An honest panel for a section that has no element yet. */
-  protected notSetUpTemplate(id: MenuItemId): TemplateResult {
-    return html`<div class="panel not-set-up" part="panel">
-      ${infoIcon}
-      <div>
-        <p class="title">${msg('This section is not set up yet.')}</p>
-        <p class="muted">${notSetUpSentence(id)}</p>
-      </div>
-    </div>`;
+    if (load.status === 'error') return errorState(load.error, () => this.#startLoading(id));
+    return sectionTemplates[id](this.page);
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.#focusHeadingAfterRender) {
       this.#focusHeadingAfterRender = false;
-      const target = this.renderRoot.querySelector<HTMLElement>('#section-heading, #section[tabindex]');
-      target?.focus();
+      this.renderRoot.querySelector<HTMLElement>('#section')?.focus();
     }
   }
 
-  #startLoading(id: MenuItemId, retry = false): void {
-    const current = this.sectionLoads.get(id);
-    if (current && !(retry && current.status === 'error')) return;
-    this.#setLoad(id, { status: 'loading' });
+  #startLoading(id: MenuItemId): void {
+    this.sectionsLoad = { status: 'loading' };
     this.loadSection(id).then(
-      () => this.#setLoad(id, { status: 'ready' }),
-      (error: unknown) => this.#setLoad(id, { status: 'error', error }),
+      () => (this.sectionsLoad = { status: 'ready' }),
+      (error: unknown) => (this.sectionsLoad = { status: 'error', error }),
     );
-  }
-
-  #setLoad(id: MenuItemId, load: SectionLoad): void {
-    const next = new Map(this.sectionLoads);
-    next.set(id, load);
-    this.sectionLoads = next;
   }
 
   protected async onSignOut(): Promise<void> {
@@ -308,19 +287,6 @@ export class RpPortal extends RpElement {
     const signin = this.renderRoot.querySelector<RpSignin>('rp-signin');
     await signin?.updateComplete;
     signin?.focus();
-  }
-}
-
-function notSetUpSentence(id: MenuItemId): string {
-  switch (id) {
-    case 'banners':
-      return msg('When it is, you will find the merchant’s advertising banners here, ready to place on your site.');
-    case 'email-copy':
-      return msg('When it is, you will find email copy from the merchant here, ready to send.');
-    case 'resource-pages':
-      return msg('When it is, you will find the merchant’s resource pages about their products here.');
-    default:
-      return msg('Please check back later.');
   }
 }
 
