@@ -8,3 +8,4 @@ import './outbox/rp-admin-outbox.js';
 import './partners/rp-admin-partners.js';
 import './programs/rp-admin-programs.js';
 import './resources/rp-admin-resources.js';
+import './destinations/rp-admin-destinations.js';
