@@ -1,2 +1,541 @@
-// Placeholder: the element is being built.
-export {};
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { localized, msg, str } from '@lit/localize';
+import { Task, initialState } from '@lit/task';
+import type {
+  AdminPartner,
+  AdminPartnerCreated,
+  AdminPartnerPage,
+  AdminPartnerSummary,
+  AdminProgram,
+  AdminProgramList,
+  PartnerStatus,
+} from '@rp/contract';
+import { ApiError } from '../../core/api-client.js';
+import { emptyState, errorState, loadingState } from '../../core/states.js';
+import { formatDate } from '../../core/format.js';
+import { RpAdminElement, adminSignedOutState } from '../rp-admin-element.js';
+import { adminStyles } from '../admin-styles.js';
+import { errorText, statusLabel, type RpPartnerChangedDetail } from './rp-admin-partner.js';
+import { partnerStyles } from './rp-admin-partners.styles.js';
+import './rp-admin-partner.js';
+
+export interface RpPartnerCreatedDetail {
+  partner: AdminPartner;
+}
+
+/** Fields of the "New partner" form, by their API names. */
+const CREATE_FIELDS = ['name', 'email', 'code', 'programIds'] as const;
+
+const statusClass: Record<PartnerStatus, string> = { active: 'success', pending: 'warning', suspended: 'danger' };
+
+/**
+ * The merchant's partners: search (as you type) and a status filter over a list that pages with
+ * **Load more**; choosing a partner opens `<rp-admin-partner>` with their balance, programs and
+ * actions (approve, suspend, reactivate, reset password, enroll, record a payout, coupon codes);
+ * **New partner** creates one and shows their generated password once. Changes made in the
+ * detail show in the list at once. Reads `/admin/partners` with the admin session.
+ *
+ * @summary Partner management for the merchant's back office.
+ *
+ * @fires rp-partner-created - A partner was created. `detail.partner` is the new partner.
+ * @fires rp-partner-changed - Bubbles from the detail view: see `<rp-admin-partner>`.
+ *
+ * @slot header - Replaces the heading and its introduction.
+ * @slot loading - Replaces the loading text.
+ * @slot empty - Shown instead of the default text when there are no partners at all.
+ * @slot signed-out - Shown instead of the default text when no admin is signed in.
+ *
+ * @csspart heading - The heading.
+ * @csspart new-button - The "New partner" button.
+ * @csspart filters - The search and status bar.
+ * @csspart search - The search field.
+ * @csspart status-filter - The status select.
+ * @csspart table - The list of partners.
+ * @csspart row - Each partner's row.
+ * @csspart open-button - The partner's name, which opens their detail.
+ * @csspart badge - Status badges.
+ * @csspart more-button - The "Load more" button.
+ * @csspart back-button - "All partners", back from the detail or the form.
+ * @csspart detail - The `<rp-admin-partner>` of the chosen partner.
+ * @csspart create-form - The "New partner" form.
+ * @csspart loading - The loading state.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart retry - The retry button of the error state.
+ * @csspart signed-out - The signed-out state.
+ *
+ * @cssprop --rp-accent - Accent colour (primary buttons, links, focus).
+ * @cssprop --rp-text - Text colour.
+ * @cssprop --rp-muted - Colour of secondary text.
+ * @cssprop --rp-surface - Panel and table background.
+ * @cssprop --rp-surface-alt - Background of the table header.
+ * @cssprop --rp-border - Border colour.
+ * @cssprop --rp-danger - Errors and "Suspended".
+ * @cssprop --rp-success - "Active".
+ * @cssprop --rp-warning - "Pending approval".
+ * @cssprop --rp-radius - Corner radius.
+ * @cssprop --rp-space - Base spacing unit.
+ * @cssprop --rp-font - Font family (inherits the page's by default).
+ *
+ * @customElement rp-admin-partners
+ */
+@localized()
+export class RpAdminPartners extends RpAdminElement {
+  static override styles = [adminStyles, partnerStyles];
+
+  /** Partners per page (1–200). */
+  @property({ attribute: 'page-size', type: Number }) pageSize = 25;
+  /** Milliseconds of quiet typing before the search runs. */
+  @property({ attribute: 'search-delay', type: Number }) searchDelay = 300;
+
+  /** The search text sent (the field's text once typing pauses). */
+  @state() protected search = '';
+  @state() protected status: PartnerStatus | '' = '';
+  /** Every partner loaded so far (the first page, then each "Load more"). */
+  @state() protected rows: AdminPartnerSummary[] = [];
+  @state() protected nextCursor: string | null = null;
+  @state() protected loadingMore = false;
+  @state() protected moreError = '';
+  /** What is shown: the list, a partner's detail, or the "New partner" form. */
+  @state() protected view: 'list' | 'detail' | 'create' = 'list';
+  /** The partner whose detail is open. */
+  @state() protected selected = '';
+  /** The generated password of the partner just created, shown once in their detail. */
+  @state() protected createdPassword: string | null = null;
+  @state() protected creating = false;
+  @state() protected fieldErrors: Record<string, string> = {};
+  @state() protected formError = '';
+  @state() protected announcement = '';
+
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  #more: AbortController | null = null;
+
+  protected readonly task = new Task(this, {
+    args: () => [this.store, this.store.session?.token ?? null, this.#query().toString()] as const,
+    task: async ([store, token, query], { signal }) => {
+      this.#abortMore();
+      if (!token) {
+        this.view = 'list';
+        return initialState;
+      }
+      const page = await store.client.get<AdminPartnerPage>(`/admin/partners?${query}`, { signal });
+      this.rows = page.partners;
+      this.nextCursor = page.nextCursor;
+      return page;
+    },
+  });
+
+  /** The programs, for the "New partner" form; read each time the form opens. */
+  protected readonly programsTask = new Task(this, {
+    autoRun: false,
+    args: () => [this.store, this.store.session?.token ?? null] as const,
+    task: async ([store, token], { signal }) =>
+      token ? (await store.client.get<AdminProgramList>('/admin/programs', { signal })).programs : initialState,
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#searchTimer);
+    this.#abortMore();
+  }
+
+  protected override render(): TemplateResult {
+    return html`<section class="admin">
+      <slot name="header">${this._headerTemplate()}</slot>
+      ${this.store.signedIn ? this.#body() : adminSignedOutState()}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+    </section>`;
+  }
+
+  #body(): TemplateResult {
+    switch (this.view) {
+      case 'detail':
+        return this._detailTemplate();
+      case 'create':
+        return this._createTemplate();
+      default:
+        return html`${this._filtersTemplate()}
+        ${this.task.render({
+          pending: () => (this.rows.length ? this._listTemplate(true) : loadingState(msg('Loading partners…'))),
+          complete: () => this._listTemplate(false),
+          error: (error) => errorState(error, () => void this.task.run()),
+        })}`;
+    }
+  }
+
+  protected _headerTemplate(): TemplateResult {
+    return html`<div class="admin-header">
+      <div>
+        <h2 part="heading">${msg('Partners')}</h2>
+        <p class="intro">${msg('Approve new partners, see what each is owed, record payouts and manage their programs.')}</p>
+      </div>
+      ${this.store.signedIn && this.view === 'list'
+        ? html`<div class="header-actions">
+            <button type="button" class="primary" part="new-button" @click=${this.#openCreate}>${msg('New partner')}</button>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  // ---- list ---------------------------------------------------------------------------------
+
+  protected _filtersTemplate(): TemplateResult {
+    return html`<form class="toolbar" part="filters" role="search" aria-label=${msg('Find partners')} @submit=${this.#searchNow}>
+      <div class="field grow">
+        <label for="search">${msg('Search')}</label>
+        <input
+          id="search"
+          part="search"
+          type="search"
+          name="search"
+          maxlength="100"
+          autocomplete="off"
+          placeholder=${msg('Name, email or partner code')}
+          .value=${this.search}
+          @input=${this.#searchInput}
+        />
+      </div>
+      <div class="field">
+        <label for="status">${msg('Status')}</label>
+        <select id="status" part="status-filter" name="status" @change=${this.#statusChange}>
+          <option value="" ?selected=${this.status === ''}>${msg('All partners')}</option>
+          ${(['pending', 'active', 'suspended'] as const).map(
+            (s) => html`<option value=${s} ?selected=${this.status === s}>${statusLabel(s)}</option>`,
+          )}
+        </select>
+      </div>
+    </form>`;
+  }
+
+  protected _listTemplate(refreshing: boolean): TemplateResult {
+    if (!this.rows.length) {
+      if (this.search || this.status) {
+        return html`<div class="state empty" part="empty">${this.search ? msg(str`No partners match “${this.search}”.`) : msg('No partners with this status.')}</div>`;
+      }
+      return emptyState(msg('No partners yet. Create one with “New partner”, or let them sign up on your partner page.'));
+    }
+    return html`<div class="table-wrap" aria-busy=${refreshing ? 'true' : 'false'}>
+        <table class="data partners" part="table">
+          <caption class="visually-hidden">${msg('Partners')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${msg('Partner')}</th>
+              <th scope="col">${msg('Email')}</th>
+              <th scope="col">${msg('Status')}</th>
+              <th scope="col">${msg('Joined')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${repeat(
+              this.rows,
+              (p) => p.code,
+              (p) => html`<tr part="row" data-code=${p.code}>
+                <th scope="row">
+                  <button type="button" class="open" part="open-button" data-code=${p.code} @click=${() => this.#open(p.code)}>
+                    <span class="open-name">${p.name}</span>
+                    <span class="code">${p.code}</span>
+                  </button>
+                </th>
+                <td class="email" data-label=${msg('Email')}>${p.email}</td>
+                <td data-label=${msg('Status')}><span class="badge ${statusClass[p.status]}" part="badge">${statusLabel(p.status)}</span></td>
+                <td data-label=${msg('Joined')}>${formatDate(p.joinedAt, this.locale)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      <div class="more">
+        ${this.nextCursor
+          ? html`<button type="button" part="more-button" ?disabled=${this.loadingMore} @click=${this.loadMore}>
+              ${this.loadingMore ? msg('Loading…') : msg('Load more')}
+            </button>`
+          : nothing}
+        ${this.moreError ? html`<p class="field-error" role="alert">${this.moreError}</p>` : nothing}
+      </div>`;
+  }
+
+  /** Appends the next page of the same search. */
+  async loadMore(): Promise<void> {
+    const cursor = this.nextCursor;
+    if (!cursor || this.loadingMore) return;
+    this.#abortMore();
+    const controller = (this.#more = new AbortController());
+    this.loadingMore = true;
+    this.moreError = '';
+    const query = this.#query();
+    query.set('cursor', cursor);
+    try {
+      const page = await this.store.client.get<AdminPartnerPage>(`/admin/partners?${query}`, { signal: controller.signal });
+      const known = new Set(this.rows.map((r) => r.code));
+      this.rows = [...this.rows, ...page.partners.filter((p) => !known.has(p.code))];
+      this.nextCursor = page.nextCursor;
+      const n = page.partners.length;
+      this.announcement = n === 1 ? msg('1 more partner loaded.') : msg(str`${n} more partners loaded.`);
+      if (!page.nextCursor) {
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>(`[part="open-button"][data-code="${CSS.escape(page.partners[0]?.code ?? '')}"]`)?.focus();
+      }
+    } catch (error) {
+      if (!controller.signal.aborted) this.moreError = errorText(error);
+    } finally {
+      if (this.#more === controller) this.loadingMore = false;
+    }
+  }
+
+  #query(): URLSearchParams {
+    const query = new URLSearchParams({ limit: String(this.pageSize) });
+    if (this.search) query.set('search', this.search);
+    if (this.status) query.set('status', this.status);
+    return query;
+  }
+
+  #searchInput(event: Event): void {
+    const value = (event.target as HTMLInputElement).value.trim();
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => (this.search = value), this.searchDelay);
+  }
+
+  #searchNow(event: SubmitEvent): void {
+    event.preventDefault();
+    clearTimeout(this.#searchTimer);
+    this.search = (event.currentTarget as HTMLFormElement).querySelector<HTMLInputElement>('#search')!.value.trim();
+  }
+
+  #statusChange(event: Event): void {
+    this.status = (event.target as HTMLSelectElement).value as PartnerStatus | '';
+  }
+
+  #abortMore(): void {
+    this.#more?.abort();
+    this.#more = null;
+    this.loadingMore = false;
+    this.moreError = '';
+  }
+
+  // ---- detail -------------------------------------------------------------------------------
+
+  protected _detailTemplate(): TemplateResult {
+    return html`<nav class="crumbs" aria-label=${msg('Partners')}>
+        <button type="button" class="link back" part="back-button" @click=${this.#back}>
+          <span aria-hidden="true">←</span> ${msg('All partners')}
+        </button>
+      </nav>
+      <rp-admin-partner
+        part="detail"
+        api-base=${ifDefined(this.apiBase)}
+        heading-level="3"
+        .code=${this.selected}
+        .secret=${this.createdPassword}
+        @rp-partner-changed=${this.#partnerChanged}
+      ></rp-admin-partner>`;
+  }
+
+  async #open(code: string, password: string | null = null): Promise<void> {
+    this.selected = code;
+    this.createdPassword = password;
+    this.view = 'detail';
+    await this.updateComplete;
+    await this.renderRoot.querySelector('rp-admin-partner')?.focusHeading();
+  }
+
+  async #back(): Promise<void> {
+    const code = this.selected;
+    this.view = 'list';
+    this.createdPassword = null;
+    await this.updateComplete;
+    const row = this.renderRoot.querySelector<HTMLElement>(`[part="open-button"][data-code="${CSS.escape(code)}"]`);
+    (row ?? this.renderRoot.querySelector<HTMLElement>('#search'))?.focus();
+  }
+
+  /** A change in the detail shows in the list at once. */
+  #partnerChanged(event: CustomEvent<RpPartnerChangedDetail>): void {
+    const { profile } = event.detail.partner;
+    this.rows = this.rows.map((row) =>
+      row.code === event.detail.code ? { ...row, name: profile.name, email: profile.email, status: profile.status } : row,
+    );
+  }
+
+  // ---- create -------------------------------------------------------------------------------
+
+  protected _createTemplate(): TemplateResult {
+    const field = (name: (typeof CREATE_FIELDS)[number]) => ({
+      invalid: this.fieldErrors[name] ? 'true' : 'false',
+      error: this.fieldErrors[name]
+        ? html`<p class="field-error" id="create-${name}-error">${this.fieldErrors[name]}</p>`
+        : nothing,
+      describedBy: (hint: boolean) =>
+        [hint ? `create-${name}-hint` : '', this.fieldErrors[name] ? `create-${name}-error` : ''].filter(Boolean).join(' ') || nothing,
+    });
+    const name = field('name');
+    const email = field('email');
+    const code = field('code');
+    const programs = field('programIds');
+    return html`<nav class="crumbs" aria-label=${msg('Partners')}>
+        <button type="button" class="link back" part="back-button" @click=${this.#cancelCreate}>
+          <span aria-hidden="true">←</span> ${msg('All partners')}
+        </button>
+      </nav>
+      <form class="panel create" part="create-form" novalidate aria-labelledby="create-heading" @submit=${this.#create} @input=${this.#clearError} @change=${this.#clearError} @keydown=${this.#createKeydown}>
+        <div class="panel-header">
+          <h3 id="create-heading" tabindex="-1">${msg('New partner')}</h3>
+          <p class="panel-intro">${msg('The partner is active at once. A password is generated and shown once, for you to send them.')}</p>
+        </div>
+        ${this.formError ? html`<p class="form-error" role="alert">${this.formError}</p>` : nothing}
+        <div class="fields">
+          <div class="field">
+            <label for="create-name">${msg('Name')}<span class="required" aria-hidden="true">*</span></label>
+            <input id="create-name" name="name" required maxlength="100" autocomplete="off" aria-invalid=${name.invalid} aria-describedby=${name.describedBy(false)} />
+            ${name.error}
+          </div>
+          <div class="field">
+            <label for="create-email">${msg('Email')}<span class="required" aria-hidden="true">*</span></label>
+            <input id="create-email" name="email" type="email" required maxlength="254" autocomplete="off" aria-invalid=${email.invalid} aria-describedby=${email.describedBy(false)} />
+            ${email.error}
+          </div>
+          <div class="field">
+            <label for="create-code">${msg('Partner code (optional)')}</label>
+            <input
+              id="create-code"
+              name="code"
+              class="mono"
+              minlength="2"
+              maxlength="40"
+              autocomplete="off"
+              spellcheck="false"
+              aria-invalid=${code.invalid}
+              aria-describedby=${code.describedBy(true)}
+            />
+            <span class="hint" id="create-code-hint">${msg('Their username for signing in. Leave empty to make one from the name.')}</span>
+            ${code.error}
+          </div>
+          <fieldset class="field wide" aria-describedby=${programs.describedBy(false)}>
+            <legend>${msg('Programs')}</legend>
+            ${this.programsTask.render({
+              initial: () => nothing,
+              pending: () => html`<p class="muted small" role="status">${msg('Loading programs…')}</p>`,
+              error: () => html`<p class="form-error">
+                ${msg('The programs could not be loaded; you can enroll the partner later.')}
+                <button type="button" class="link" @click=${() => void this.programsTask.run()}>${msg('Try again')}</button>
+              </p>`,
+              complete: (list: AdminProgram[]) => {
+                const active = list.filter((p) => !p.archived);
+                return active.length
+                  ? html`<div class="checks">
+                      ${active.map(
+                        (p) => html`<label class="check">
+                          <input type="checkbox" name="programIds" value=${p.id} aria-invalid=${programs.invalid} />
+                          <span>${p.name}</span>
+                        </label>`,
+                      )}
+                    </div>`
+                  : html`<p class="muted small">${msg('No programs yet.')}</p>`;
+              },
+            })}
+            ${programs.error}
+          </fieldset>
+        </div>
+        <div class="panel-footer">
+          <button type="submit" class="primary" ?disabled=${this.creating}>${this.creating ? msg('Creating…') : msg('Create partner')}</button>
+          <button type="button" @click=${this.#cancelCreate}>${msg('Cancel')}</button>
+        </div>
+      </form>`;
+  }
+
+  async #openCreate(): Promise<void> {
+    this.view = 'create';
+    void this.programsTask.run();
+    this.fieldErrors = {};
+    this.formError = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#create-name')?.focus();
+  }
+
+  async #cancelCreate(): Promise<void> {
+    this.view = 'list';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="new-button"]')?.focus();
+  }
+
+  #createKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && !this.creating) {
+      event.preventDefault();
+      void this.#cancelCreate();
+    }
+  }
+
+  #clearError(event: Event): void {
+    const name = (event.target as HTMLInputElement).name;
+    if (name && this.fieldErrors[name]) {
+      const { [name]: _cleared, ...rest } = this.fieldErrors;
+      this.fieldErrors = rest;
+    }
+  }
+
+  async #create(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.creating) return;
+    const form = event.currentTarget as HTMLFormElement;
+    const invalid = [...form.querySelectorAll('input')].filter((input) => !input.checkValidity());
+    if (invalid.length) {
+      this.formError = '';
+      this.fieldErrors = Object.fromEntries(invalid.map((input) => [input.name, input.validationMessage]));
+      await this.#focusInvalid();
+      return;
+    }
+    const data = new FormData(form);
+    const text = (name: string) => String(data.get(name) ?? '').trim();
+    const body = {
+      name: text('name'),
+      email: text('email'),
+      ...(text('code') ? { code: text('code') } : {}),
+      programIds: data.getAll('programIds').map(Number),
+    };
+    this.creating = true;
+    this.fieldErrors = {};
+    this.formError = '';
+    try {
+      const created = await this.store.client.post<AdminPartnerCreated>('/admin/partners', { body });
+      this.dispatchEvent(
+        new CustomEvent<RpPartnerCreatedDetail>('rp-partner-created', {
+          detail: { partner: created.partner },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+      this.announcement = msg(str`Partner ${created.partner.profile.name} created.`);
+      void this.task.run(); // the list shows the new partner when the merchant goes back
+      await this.#open(created.partner.profile.code, created.password);
+    } catch (error) {
+      const fields = error instanceof ApiError ? error.fields : {};
+      const shown: Record<string, string> = {};
+      for (const [path, message] of Object.entries(fields)) {
+        const name = CREATE_FIELDS.find((f) => path === f || path.startsWith(`${f}.`));
+        if (name && !shown[name]) shown[name] = message;
+      }
+      this.fieldErrors = shown;
+      this.formError = Object.keys(shown).length ? '' : errorText(error);
+      await this.#focusInvalid();
+    } finally {
+      this.creating = false;
+    }
+  }
+
+  async #focusInvalid(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }
+}
+
+RpAdminPartners.define('rp-admin-partners');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rp-admin-partners': RpAdminPartners;
+  }
+  interface HTMLElementEventMap {
+    'rp-partner-created': CustomEvent<RpPartnerCreatedDetail>;
+  }
+}
