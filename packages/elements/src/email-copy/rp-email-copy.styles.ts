@@ -12,9 +12,9 @@ export const emailCopyStyles = css`
   .preview { background: var(--_surface); padding: var(--_space) calc(var(--_space) * 1.25); }
   .preview > :last-child { margin-bottom: 0; }
   .format { display: inline-flex; margin: 0; padding: 2px; border: 1px solid var(--_border); border-radius: 999px; background: var(--_surface-alt); }
-  .format label { position: relative; padding: 0.2em 0.85em; border-radius: 999px; font-size: 0.875rem; cursor: pointer; }
+  .format label { position: relative; padding: 0.2em 0.85em; border-radius: 999px; font-size: 0.875rem; font-weight: 500; color: var(--_muted); cursor: pointer; }
   .format input { position: absolute; inset: 0; opacity: 0; margin: 0; cursor: pointer; }
-  .format label:has(:checked) { background: var(--_surface); color: var(--_accent); box-shadow: 0 1px 2px rgb(16 24 40 / 0.12); }
+  .format label:has(:checked) { background: var(--_surface); color: var(--_accent); font-weight: 600; box-shadow: 0 1px 2px rgb(16 24 40 / 0.12); }
   .format label:has(:focus-visible) { box-shadow: var(--_focus); }
   summary { cursor: pointer; width: fit-content; color: var(--_accent); font-weight: 600; font-size: 0.9375rem; }
   details[open] { display: grid; gap: 0.5rem; }

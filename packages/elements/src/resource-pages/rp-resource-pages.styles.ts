@@ -1,7 +1,8 @@
 import { css } from 'lit';
 
 export const resourcePagesStyles = css`
-  .page-link { display: grid; gap: 0.15rem; padding: var(--_space) calc(var(--_space) * 1.25); color: inherit; text-decoration: none; }
+  .page-link { display: grid; grid-template-columns: 1fr auto; align-items: center; gap: 0.15rem 1rem; padding: var(--_space) calc(var(--_space) * 1.25); color: inherit; text-decoration: none; }
+  .page-link::after { content: '→'; grid-area: 1 / 2 / 3; color: var(--_accent); font-size: 1.25rem; }
   .page-link:hover { border-color: var(--_accent); }
   .title { color: var(--_accent); font-weight: 600; font-size: 1.0625rem; }
   .page-link:hover .title { text-decoration: underline; }
@@ -25,7 +26,7 @@ export const resourcePagesStyles = css`
   .prose blockquote { padding: 0.75em 1em; border-inline-start: 4px solid var(--_accent); background: var(--_surface-alt); border-radius: 0 calc(var(--_radius) * 0.6) calc(var(--_radius) * 0.6) 0; }
   .prose blockquote > :last-child { margin-bottom: 0; }
   .prose code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.875em; padding: 0.1em 0.3em; background: var(--_surface-alt); border-radius: 4px; }
-  .prose pre { padding: 0.9em 1em; overflow-x: auto; background: var(--_surface-alt); border: 1px solid var(--_border); border-radius: calc(var(--_radius) * 0.6); line-height: 1.5; }
+  .prose pre { padding: 0.9em 1em; white-space: pre-wrap; background: var(--_surface-alt); border: 1px solid var(--_border); border-radius: calc(var(--_radius) * 0.6); line-height: 1.5; }
   .prose pre code { padding: 0; background: none; }
   .prose table { border-collapse: collapse; display: block; overflow-x: auto; font-size: 0.9375rem; }
   .prose th, .prose td { padding: 0.5em 1em 0.5em 0; border-bottom: 1px solid var(--_border); text-align: start; }
