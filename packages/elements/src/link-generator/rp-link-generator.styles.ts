@@ -15,10 +15,7 @@ export const linkGeneratorStyles = css`
   .result { display: grid; gap: 0.4rem; margin-bottom: var(--_space); border-color: var(--_accent); }
   .result .url { flex: 1; min-width: 0; font: 1rem ui-monospace, Menlo, Consolas, monospace; }
   .result a { overflow-wrap: anywhere; }
-  .copy { white-space: nowrap; }
   th .copy { padding: 0.2em 0.7em; font-size: 0.8125rem; }
-  .copied { color: var(--_success); border-color: currentColor; }
-  .status:not(:empty) { font-weight: 600; }
   /* The target URL takes the column's width, never sets it: one line, cut with an ellipsis (full in its title). */
   td .sub { width: 0; min-width: 100%; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   rp-clicks { margin-top: calc(var(--_space) * 2); }

@@ -8,9 +8,11 @@ import { RpElement } from '../core/rp-element.js';
 import { ApiError } from '../core/api-client.js';
 import { baseStyles } from '../core/styles.js';
 import { stateStyles } from '../core/state-styles.js';
+import { sectionStyles } from '../core/section-styles.js';
 import { emptyState, errorState, loadingState, signedOutState } from '../core/states.js';
 import { formatDate, formatNumber } from '../core/format.js';
 import { fire } from '../core/events.js';
+import { Copier, selectField } from '../core/copy.js';
 import { reportStyles } from '../reports/report.styles.js';
 import { table } from '../reports/rp-report.js';
 import { linkGeneratorStyles } from './rp-link-generator.styles.js';
@@ -70,7 +72,7 @@ const FIELDS = ['destinationId', 'path', 'campaign'] as const;
  */
 @localized()
 export class RpLinkGenerator extends RpElement {
-  static override styles = [baseStyles, stateStyles, reportStyles, linkGeneratorStyles];
+  static override styles = [baseStyles, stateStyles, sectionStyles, reportStyles, linkGeneratorStyles];
 
   /** The chosen destination. */
   @state() protected destinationId: number | null = null;
@@ -82,14 +84,8 @@ export class RpLinkGenerator extends RpElement {
   /** Field (API name) → message, from the browser's constraints or the server. */
   @state() protected fieldErrors: Record<string, string> = {};
   @state() protected formError = '';
-  /** Text of the live region ("Copied!"). */
-  @state() protected status = '';
-  /** Whether the live region is shown too (it is for the clipboard fallback, which has no button text to show it). */
-  @state() protected statusShown = false;
-  /** The URL last copied, whose button says "Copied!" for a moment. */
-  @state() protected copied: string | null = null;
-
-  #copiedTimer?: ReturnType<typeof setTimeout>;
+  /** The copy buttons (keyed by URL) and the live region ("Copied!", "Link created."). */
+  protected readonly copier = new Copier(this);
 
   protected readonly task = new Task(this, {
     args: () => [this.store, this.store.session?.token ?? null] as const,
@@ -107,11 +103,6 @@ export class RpLinkGenerator extends RpElement {
       return destinations;
     },
   });
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#copiedTimer);
-  }
 
   protected override render(): TemplateResult {
     return html`<section>
@@ -136,7 +127,7 @@ export class RpLinkGenerator extends RpElement {
     return html`${destination
         ? this._formTemplate(destinations, destination)
         : emptyState(msg('No pages are approved for linking yet.'))}
-      <p class="status ${this.statusShown ? '' : 'visually-hidden'}" part="status" role="status">${this.status}</p>
+      ${this.copier.statusTemplate()}
       ${this._linksTemplate()}
       <rp-clicks part="clicks" api-base=${ifDefined(this.apiBase)}></rp-clicks>`;
   }
@@ -199,10 +190,9 @@ export class RpLinkGenerator extends RpElement {
   }
 
   protected _copyButtonTemplate(link: TrackedLink, primary = false): TemplateResult {
-    const copied = this.copied === link.url;
-    return html`<button type="button" class="copy ${primary ? 'primary' : ''} ${copied ? 'copied' : ''}" part="copy-button"
-      data-url=${link.url} @click=${this.#copy}>
-      ${copied ? msg('Copied!') : msg('Copy')}<span class="visually-hidden"> ${link.url}</span>
+    return html`<button type="button" class="copy ${primary ? 'primary' : ''} ${this.copier.copied === link.url ? 'copied' : ''}"
+      part="copy-button" data-url=${link.url} @click=${this.#copy}>
+      ${this.copier.label(link.url, msg('Copy'))}<span class="visually-hidden"> ${link.url}</span>
     </button>`;
   }
 
@@ -260,7 +250,7 @@ export class RpLinkGenerator extends RpElement {
       this.links = [link, ...this.links.filter((l) => l.id !== link.id)];
       this.created = link;
       fire(this, 'rp-link-created', { link });
-      await this.#say(msg('Link created.'));
+      await this.copier.say(msg('Link created.'));
       this.renderRoot.querySelector<HTMLInputElement>('#new-link')?.focus();
     } catch (error) {
       const fields = error instanceof ApiError ? error.fields : {};
@@ -277,36 +267,11 @@ export class RpLinkGenerator extends RpElement {
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
-  async #copy(event: Event): Promise<void> {
+  #copy(event: Event): void {
     const button = event.currentTarget as HTMLButtonElement;
     const url = button.dataset.url!;
-    try {
-      await navigator.clipboard.writeText(url);
-      this.copied = url;
-      clearTimeout(this.#copiedTimer);
-      this.#copiedTimer = setTimeout(() => (this.copied = null), 3000);
-      await this.#say(msg('Copied!'));
-    } catch {
-      // No clipboard (insecure page, denied permission): select the link so the keyboard can copy it.
-      const target = button.parentElement!.querySelector<HTMLElement>('.url')!;
-      if (target instanceof HTMLInputElement) target.select();
-      else getSelection()?.selectAllChildren(target);
-      await this.#say(msg('Copying is not available here: press Ctrl+C (⌘C) to copy the selected link.'), true);
-    }
+    void this.copier.copy(url, button.parentElement!.querySelector('.url'), url);
   }
-
-  /** Announces `text`, even when it equals the last announcement. */
-  async #say(text: string, shown = false): Promise<void> {
-    this.status = '';
-    this.statusShown = shown;
-    await this.updateComplete;
-    this.status = text;
-    await this.updateComplete;
-  }
-}
-
-function selectField(event: Event): void {
-  (event.target as HTMLInputElement).select();
 }
 
 RpLinkGenerator.define('rp-link-generator');
