@@ -1,30 +1,9 @@
 import { css } from 'lit';
 
 export const commissionStructureStyles = css`
-  :host {
-    container-type: inline-size;
-  }
-  .section-header {
-    margin-bottom: var(--_space);
-  }
-  .section-header h2 {
-    margin: 0 0 0.25rem;
-  }
-  .intro {
-    margin: 0;
-    color: var(--_muted);
-  }
-  .list {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: var(--_space);
-  }
   .program {
     padding: 0;
     overflow: hidden;
-    box-shadow: 0 1px 2px rgb(16 24 40 / 0.05);
   }
   .program-head {
     padding: calc(var(--_space) * 1.25) calc(var(--_space) * 1.5) 0;
@@ -154,11 +133,6 @@ export const commissionStructureStyles = css`
   .terms dd {
     margin: 0;
     color: var(--_muted);
-  }
-  .state {
-    background: var(--_surface);
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
   }
   @container (max-width: 600px) {
     .program-head,

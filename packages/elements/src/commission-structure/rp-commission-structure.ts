@@ -5,7 +5,8 @@ import { RpElement } from '../core/rp-element.js';
 import { partnerGet } from '../core/partner-get.js';
 import { baseStyles } from '../core/styles.js';
 import { stateStyles } from '../core/state-styles.js';
-import { emptyState, errorState, loadingState, signedOutState } from '../core/states.js';
+import { sectionStyles } from '../core/section-styles.js';
+import { emptyState, taskStates } from '../core/states.js';
 import { formatBasisPoints, formatMoney } from '../core/format.js';
 import { programTermsTemplate } from '../programs/program-terms.js';
 import { commissionStructureStyles } from './rp-commission-structure.styles.js';
@@ -55,20 +56,14 @@ type ProgramStructure = CommissionStructure['programs'][number];
  */
 @localized()
 export class RpCommissionStructure extends RpElement {
-  static override styles = [baseStyles, stateStyles, commissionStructureStyles];
+  static override styles = [baseStyles, stateStyles, sectionStyles, commissionStructureStyles];
 
   protected readonly task = partnerGet<CommissionStructure>(this, '/partner/commission-structure');
 
   protected override render(): TemplateResult {
     return html`<section>
-      <div class="section-header"><slot name="header">${this._headerTemplate()}</slot></div>
-      ${this.store.signedIn
-        ? this.task.render({
-            pending: () => loadingState(msg('Loading your commission structure…')),
-            complete: (structure) => this._listTemplate(structure.programs),
-            error: (error) => errorState(error, () => void this.task.run()),
-          })
-        : signedOutState()}
+      <div class="head"><slot name="header">${this._headerTemplate()}</slot></div>
+      ${taskStates(this, this.task, msg('Loading your commission structure…'), (structure) => this._listTemplate(structure.programs))}
     </section>`;
   }
 

@@ -1,27 +1,8 @@
 import { css } from 'lit';
 
 export const profileStyles = css`
-  :host {
-    container-type: inline-size;
-  }
-  .section-header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-start;
-    justify-content: space-between;
-    gap: 0.75rem 1rem;
-    margin-bottom: var(--_space);
-  }
-  .section-header h2 {
-    margin: 0 0 0.25rem;
-  }
-  .intro {
-    margin: 0;
-    color: var(--_muted);
-  }
   .card {
     padding: calc(var(--_space) * 1.5);
-    box-shadow: 0 1px 2px rgb(16 24 40 / 0.05);
   }
   .identity {
     display: flex;
@@ -198,11 +179,6 @@ export const profileStyles = css`
     border: none;
     border-top: 1px solid var(--_border);
     margin: 0;
-  }
-  .state {
-    background: var(--_surface);
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
   }
   @container (max-width: 600px) {
     .card {

@@ -8,7 +8,8 @@ import { RpElement } from '../core/rp-element.js';
 import { ApiError } from '../core/api-client.js';
 import { baseStyles } from '../core/styles.js';
 import { stateStyles } from '../core/state-styles.js';
-import { errorState, loadingState, signedOutState } from '../core/states.js';
+import { sectionStyles } from '../core/section-styles.js';
+import { taskStates } from '../core/states.js';
 import { formatDate } from '../core/format.js';
 import { fire } from '../core/events.js';
 import { profileStyles } from './rp-profile.styles.js';
@@ -83,7 +84,7 @@ const ADDRESS_FIELDS: readonly AddressField[] = ['line1', 'line2', 'city', 'regi
  */
 @localized()
 export class RpProfile extends RpElement {
-  static override styles = [baseStyles, stateStyles, profileStyles];
+  static override styles = [baseStyles, stateStyles, sectionStyles, profileStyles];
 
   /** Whether the form is shown. */
   @state() protected editing = false;
@@ -117,23 +118,15 @@ export class RpProfile extends RpElement {
 
   protected override render(): TemplateResult {
     return html`<section>
-      <div class="section-header"><slot name="header">${this._headerTemplate()}</slot></div>
-      ${this.store.signedIn
-        ? this.task.render({
-            pending: () => loadingState(msg('Loading your profile…')),
-            complete: (profile) => this._contentTemplate(this.saved ?? profile),
-            error: (error) => errorState(error, () => void this.task.run()),
-          })
-        : signedOutState()}
+      <div class="head"><slot name="header">${this._headerTemplate()}</slot></div>
+      ${taskStates(this, this.task, msg('Loading your profile…'), (profile) => this._contentTemplate(this.saved ?? profile))}
     </section>`;
   }
 
   /** The heading and introduction; override to change them without a slot. */
   protected _headerTemplate(): TemplateResult {
-    return html`<div>
-      <h2 part="heading">${msg('My Profile')}</h2>
-      <p class="intro">${msg('Your contact details and where your payouts go.')}</p>
-    </div>`;
+    return html`<h2 part="heading">${msg('My Profile')}</h2>
+      <p class="intro">${msg('Your contact details and where your payouts go.')}</p>`;
   }
 
   protected _contentTemplate(profile: Profile): TemplateResult {

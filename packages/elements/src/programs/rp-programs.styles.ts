@@ -1,18 +1,14 @@
 import { css } from 'lit';
 
 export const programsStyles = css`
-  :host {
-    container-type: inline-size;
-  }
-  .section-header {
+  .head {
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
     justify-content: space-between;
     gap: 0.25rem 1rem;
-    margin-bottom: var(--_space);
   }
-  .section-header h2 {
+  .head h2 {
     margin: 0;
   }
   .count {
@@ -20,19 +16,11 @@ export const programsStyles = css`
     color: var(--_muted);
     font-size: 0.9375rem;
   }
-  .list {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: var(--_space);
-  }
   .program {
     display: flex;
     flex-direction: column;
     gap: 0.75rem;
     padding: calc(var(--_space) * 1.5);
-    box-shadow: 0 1px 2px rgb(16 24 40 / 0.05);
   }
   .program-head {
     display: flex;
@@ -94,11 +82,6 @@ export const programsStyles = css`
   .terms dd {
     margin: 0;
     font-size: 0.9375rem;
-  }
-  .state {
-    background: var(--_surface);
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
   }
   @container (max-width: 640px) {
     .terms {

@@ -5,7 +5,8 @@ import { RpElement } from '../core/rp-element.js';
 import { partnerGet } from '../core/partner-get.js';
 import { baseStyles } from '../core/styles.js';
 import { stateStyles } from '../core/state-styles.js';
-import { emptyState, errorState, loadingState, signedOutState } from '../core/states.js';
+import { sectionStyles } from '../core/section-styles.js';
+import { emptyState, taskStates } from '../core/states.js';
 import { formatDate } from '../core/format.js';
 import { plainText } from '../core/plain-text.js';
 import { programTermsTemplate } from './program-terms.js';
@@ -51,25 +52,19 @@ import { programsStyles } from './rp-programs.styles.js';
  */
 @localized()
 export class RpPrograms extends RpElement {
-  static override styles = [baseStyles, stateStyles, programsStyles];
+  static override styles = [baseStyles, stateStyles, sectionStyles, programsStyles];
 
   protected readonly task = partnerGet<ProgramList>(this, '/partner/programs');
 
   protected override render(): TemplateResult {
     return html`<section>
-      <div class="section-header">
+      <div class="head">
         <slot name="header">${this._headerTemplate()}</slot>
         ${this.task.value && this.store.signedIn && this.task.value.programs.length > 0
           ? html`<p class="count">${this.#countText(this.task.value.programs.length)}</p>`
           : ''}
       </div>
-      ${this.store.signedIn
-        ? this.task.render({
-            pending: () => loadingState(msg('Loading your programs…')),
-            complete: (list) => this._listTemplate(list.programs),
-            error: (error) => errorState(error, () => void this.task.run()),
-          })
-        : signedOutState()}
+      ${taskStates(this, this.task, msg('Loading your programs…'), (list) => this._listTemplate(list.programs))}
     </section>`;
   }
 
