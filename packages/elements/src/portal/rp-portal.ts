@@ -15,26 +15,14 @@ import { builtInLabel, itemLabel, sectionFromHash, sectionHash } from '../nav/me
 import '../nav/rp-nav.js';
 import '../signin/rp-signin.js';
 import type { RpSignin } from '../signin/rp-signin.js';
+import type { RpResourcePages } from '../resource-pages/rp-resource-pages.js';
 import { portalStyles } from './rp-portal.styles.js';
 
 /** Loads every section's element (one chunk in the built bundle). */
 const loadSections = () => import('./sections.js');
 
-/** Each section's element; `page` is the rest of the hash (`#/resource-pages/<slug>`). */
-const sectionTemplates: Record<MenuItemId, (page: string) => TemplateResult> = {
-  welcome: () => html`<rp-welcome></rp-welcome>`,
-  profile: () => html`<rp-profile></rp-profile>`,
-  programs: () => html`<rp-programs></rp-programs>`,
-  'commission-structure': () => html`<rp-commission-structure></rp-commission-structure>`,
-  links: () => html`<rp-link-generator></rp-link-generator>`,
-  banners: () => html`<rp-banners></rp-banners>`,
-  'email-copy': () => html`<rp-email-copy></rp-email-copy>`,
-  'resource-pages': (page) => html`<rp-resource-pages .page=${page}></rp-resource-pages>`,
-  commissions: () => html`<rp-commissions></rp-commissions>`,
-  leads: () => html`<rp-leads></rp-leads>`,
-  sales: () => html`<rp-sales></rp-sales>`,
-  ledger: () => html`<rp-ledger></rp-ledger>`,
-};
+/** The tag of a section's element: `rp-<section>` (`<rp-profile>`), but for the links. */
+const sectionTag = (id: MenuItemId): string => (id === 'links' ? 'rp-link-generator' : `rp-${id}`);
 
 /** The part of the hash after the section: `brand-guidelines` of `#/resource-pages/brand-guidelines`. */
 const pageFromHash = (hash: string): string => decodeURIComponent(hash.replace(/^#\/?/, '')).split(/[/?]/)[1] ?? '';
@@ -96,6 +84,8 @@ export class RpPortal extends RpElement {
   /** The sections' module: all sections arrive together (see sections.ts). */
   @state() protected sectionsLoad: SectionLoad | null = null;
 
+  /** The element of the section shown, made when the section changes. */
+  #sectionElement?: HTMLElement;
   #focusHeading = false;
   #focusHeadingAfterRender = false;
   #wasSignedIn: boolean | null = null;
@@ -194,6 +184,7 @@ export class RpPortal extends RpElement {
 
   protected override render(): TemplateResult {
     if (!this.store.signedIn) {
+      this.#sectionElement = undefined;
       return html`<div class="signin-wrap"><rp-signin part="signin" exportparts="card: signin-card"></rp-signin></div>`;
     }
     return html`${this.headerTemplate()}
@@ -261,7 +252,11 @@ export class RpPortal extends RpElement {
     const load = this.sectionsLoad;
     if (!load || load.status === 'loading') return loadingState(msg(str`Loading ${label}…`));
     if (load.status === 'error') return errorState(load.error, () => this.#startLoading(id));
-    return sectionTemplates[id](this.page);
+    const tag = sectionTag(id);
+    if (this.#sectionElement?.localName !== tag) this.#sectionElement = document.createElement(tag);
+    // The rest of the hash is the resource page being read (`#/resource-pages/<slug>`).
+    if (id === 'resource-pages') (this.#sectionElement as RpResourcePages).page = this.page;
+    return html`${this.#sectionElement}`;
   }
 
   protected override updated(changed: PropertyValues): void {
