@@ -165,10 +165,14 @@ export class RpResetPassword extends RpElement {
   /** Asking for a new link: after an expired or used link, or when the page was opened without one. */
   protected _requestTemplate(): TemplateResult {
     return html`<h2 part="heading">${msg('Ask for a new link')}</h2>
-      ${this.formError
-        ? nothing
-        : html`<p class="lead">${msg('This page needs the link from your password reset email. If you cannot find it, or it has expired, ask for a new one.')}</p>`}
       ${this._formErrorTemplate()}
+      ${this.sent
+        ? nothing
+        : html`<p class="lead">
+            ${this.formError
+              ? msg('Enter your partner code or email, and we will send a new link to the email address of your account.')
+              : msg('This page needs the link from your password reset email. If you cannot find it, or it has expired, ask for a new one.')}
+          </p>`}
       ${this.sent
         ? html`<p id="sent" class="notice" part="notice" role="status" tabindex="-1">${this.sent}</p>`
         : html`<form part="form" aria-busy=${this.pending} @submit=${this.onRequest}>

@@ -32,11 +32,13 @@ export function newPasswordInput(o: NewPasswordOptions): TemplateResult {
   </div>`;
 }
 
-/** The live length hint under a new password: "5 of 12 characters.", then "long enough". */
+/** The live length hint under a new password: "At least 12 characters.", "5 of 12 characters.", then "long enough". */
 export function passwordHint(length: number, min = PASSWORD_MIN_LENGTH): TemplateResult {
   const long = length >= min;
   return html`<span class="count ${long ? 'long' : ''}">${long
       ? msg(str`${length} characters: long enough.`)
-      : msg(str`${length} of ${min} characters.`)}</span>
+      : length === 0
+        ? msg(str`At least ${min} characters.`)
+        : msg(str`${length} of ${min} characters.`)}</span>
     ${msg('Avoid common passwords and your own email or partner code.')}`;
 }

@@ -210,6 +210,7 @@ describe('rp-signup', () => {
     });
     await el.updateComplete;
     const done = $(el, '[part="done"]');
+    expect(text($(el, '#done'))).to.equal('Application received');
     expect(text($(el, '[part="code"]'))).to.equal('sam-r');
     expect(text(done)).to.contain('This is your username');
     expect(text(done)).to.contain(accountFixtures.pending.message);
@@ -225,7 +226,7 @@ describe('rp-signup', () => {
     await fill(el);
     submit(el);
     await waitUntil(() => $(el, '[part="done"]'), 'never done');
-    expect(text($(el, '#done'))).to.equal('Welcome aboard!');
+    expect(text($(el, '#done'))).to.equal('Your partner account is ready');
     const link = $<HTMLAnchorElement>(el, '[part="signin-link"]');
     expect(link.getAttribute('href')).to.equal('/partners/signin.html');
     expect(text(link)).to.equal('Sign in to your partner center');

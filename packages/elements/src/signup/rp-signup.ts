@@ -250,10 +250,10 @@ export class RpSignup extends RpElement {
     const active = result.status === 'active';
     return html`<div class="done" part="done">
       <span class="done-icon" aria-hidden="true"></span>
-      <h2 part="heading" id="done" tabindex="-1">${active ? msg('Welcome aboard!') : msg('Thanks for signing up!')}</h2>
+      <h2 part="heading" id="done" tabindex="-1">${active ? msg('Your partner account is ready') : msg('Application received')}</h2>
       <p class="code-label">${msg('Your partner code')}</p>
       <p class="code" part="code">${result.partnerCode}</p>
-      <p class="username">${msg('This is your username: sign in with it and the password you chose. Keep it handy.')}</p>
+      <p class="username">${msg('This is your username: you sign in with it and the password you chose. Keep it handy.')}</p>
       <p class="message">${result.message}</p>
       ${active
         ? this.signinUrl
