@@ -6,6 +6,7 @@ import { RpReport, badge, type Column, type Page } from '../reports/rp-report.js
 import { reportStyles } from '../reports/report.styles.js';
 import { baseStyles } from '../core/styles.js';
 import { stateStyles } from '../core/state-styles.js';
+import { sectionStyles } from '../core/section-styles.js';
 import { emptyState, errorState } from '../core/states.js';
 import { formatMoney } from '../core/format.js';
 import { partnerGet } from '../core/partner-get.js';
@@ -41,7 +42,7 @@ import { figureStyles, figures } from '../reports/figures.js';
  */
 @localized()
 export class RpLedger extends RpReport<LedgerEntry, LedgerPage> {
-  static override styles = [baseStyles, stateStyles, reportStyles, figureStyles, ledgerStyles];
+  static override styles = [baseStyles, stateStyles, sectionStyles, reportStyles, figureStyles, ledgerStyles];
 
   /** Only entries of this type; empty for all. */
   @property() type: LedgerEntryType | '' = '';

@@ -1,13 +1,11 @@
 import { css } from 'lit';
 
-/** The look shared by every report: filter bar, table (cards below 640 px), badges, amounts. */
+/** The look shared by every report (after sectionStyles): filter bar, table (cards below 640 px), badges, amounts. */
 export const reportStyles = css`
-  :host { container-type: inline-size; --_warning: var(--rp-warning, #8a5300); }
-  .head { margin-bottom: var(--_space); }
-  .head h2, .head h3 { margin: 0 0 0.25rem; }
-  .intro { margin: 0; }
-  .intro, .sub, .zero, thead th, dt, .hint { color: var(--_muted); }
-  .filters, .table-wrap, .state, .statement { border: 1px solid var(--_border); border-radius: var(--_radius); }
+  :host { --_warning: var(--rp-warning, #8a5300); }
+  .head h3 { margin: 0 0 0.25rem; }
+  .sub, .zero, thead th, dt, .hint { color: var(--_muted); }
+  .filters, .table-wrap, .statement { border: 1px solid var(--_border); border-radius: var(--_radius); }
   .filters { display: flex; flex-wrap: wrap; align-items: end; gap: 0.75rem; padding: 0.75rem var(--_space); margin-bottom: var(--_space); background: var(--_surface-alt); }
   .field { display: grid; gap: 0.25rem; min-width: 9.5rem; }
   .filters label { font-size: 0.8125rem; }
@@ -23,7 +21,7 @@ export const reportStyles = css`
   tbody th { font-weight: 500; }
   .num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
   .sub { display: block; font-size: 0.8125rem; overflow-wrap: anywhere; }
-  .mono { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.875em; white-space: nowrap; }
+  .mono { white-space: nowrap; }
   .pos { color: var(--_success); font-weight: 600; }
   .neg { color: var(--_danger); font-weight: 600; }
   .badge { display: inline-block; padding: 0 0.6em; border-radius: 9em; font-size: 0.8125rem; font-weight: 600; white-space: nowrap; color: var(--_muted); background: color-mix(in srgb, currentColor 10%, var(--_surface)); border: 1px solid color-mix(in srgb, currentColor 30%, transparent); }
@@ -33,7 +31,6 @@ export const reportStyles = css`
   .reversed { color: var(--_danger); }
   .more { display: grid; justify-items: center; gap: 0.5rem; margin-top: var(--_space); }
   .more:empty { display: none; }
-  .state { background: var(--_surface); border-style: dashed; }
   @container (max-width: 640px) {
     .filters { padding: 0.75rem; gap: 0.75rem 0.5rem; }
     .field { flex: 1 1 8rem; min-width: 0; }

@@ -6,6 +6,7 @@ import { RpElement } from '../core/rp-element.js';
 import { ApiError } from '../core/api-client.js';
 import { baseStyles } from '../core/styles.js';
 import { stateStyles } from '../core/state-styles.js';
+import { sectionStyles } from '../core/section-styles.js';
 import { emptyState, errorState, loadingState, signedOutState } from '../core/states.js';
 import { formatDate, formatDay, formatMoney } from '../core/format.js';
 import type { CommissionStatus, Money } from '@rp/contract';
@@ -105,7 +106,7 @@ export function table<R>(caption: string, columns: Column<R>[], rows: R[]): Temp
  * @cssprop --rp-font - Font family (inherits the page's by default).
  */
 export abstract class RpReport<R, P = Page<R>> extends RpElement {
-  static override styles = [baseStyles, stateStyles, reportStyles];
+  static override styles = [baseStyles, stateStyles, sectionStyles, reportStyles];
 
   /** First day of the period, `YYYY-MM-DD` (UTC). Defaults to 89 days before today. */
   @property() from = isoDay(Date.now() - 89 * DAY_MS);
