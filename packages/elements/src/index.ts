@@ -16,7 +16,7 @@ export { RpLinkGenerator } from './link-generator/rp-link-generator.js';
 export { RpClicks } from './link-generator/rp-clicks.js';
 export { RpBanners } from './banners/rp-banners.js';
 export { RpEmailCopy } from './email-copy/rp-email-copy.js';
-export { RpResourcePages } from './resource-pages/rp-resource-pages.js';
+export { RpResourcePages, type RpOpenPageDetail } from './resource-pages/rp-resource-pages.js';
 export { RpCommissions } from './commissions/rp-commissions.js';
 export { RpLeads } from './leads/rp-leads.js';
 export { RpSales } from './sales/rp-sales.js';
@@ -42,7 +42,6 @@ export {
   type RpNavigateDetail,
   type RpProfileSavedDetail,
   type RpLinkCreatedDetail,
-  type RpOpenPageDetail,
 } from './core/events.js';
 export { formatMoney, formatBasisPoints, formatDate, formatDay, formatNumber } from './core/format.js';
 export { baseStyles } from './core/styles.js';

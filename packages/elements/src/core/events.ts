@@ -16,10 +16,6 @@ export interface RpProfileSavedDetail {
 export interface RpLinkCreatedDetail {
   link: TrackedLink;
 }
-export interface RpOpenPageDetail {
-  /** The resource page's slug; empty for the list of pages. */
-  slug: string;
-}
 
 /** Every event the elements fire, with its detail type. */
 export interface RpEventMap {
@@ -28,7 +24,6 @@ export interface RpEventMap {
   'rp-navigate': CustomEvent<RpNavigateDetail>;
   'rp-profile-saved': CustomEvent<RpProfileSavedDetail>;
   'rp-link-created': CustomEvent<RpLinkCreatedDetail>;
-  'rp-open-page': CustomEvent<RpOpenPageDetail>;
 }
 
 type DetailOf<K extends keyof RpEventMap> = RpEventMap[K] extends CustomEvent<infer D> ? D : never;

@@ -7,7 +7,7 @@ import type { CenterForPartner, MenuItemId } from '@rp/contract';
 import { DEFAULT_API_BASE, RpElement } from '../core/rp-element.js';
 import { storeFor, type CenterStore, type SessionPersistence } from '../core/center-store.js';
 import { centerContext } from '../core/context.js';
-import { fire, type RpOpenPageDetail } from '../core/events.js';
+import { fire } from '../core/events.js';
 import { baseStyles } from '../core/styles.js';
 import { emptyState, errorState, loadingState } from '../core/states.js';
 import { loadPartnerCenter } from '../core/partner-center.js';
@@ -15,7 +15,7 @@ import { builtInLabel, itemLabel, sectionFromHash, sectionHash } from '../nav/me
 import '../nav/rp-nav.js';
 import '../signin/rp-signin.js';
 import type { RpSignin } from '../signin/rp-signin.js';
-import type { RpResourcePages } from '../resource-pages/rp-resource-pages.js';
+import type { RpOpenPageDetail, RpResourcePages } from '../resource-pages/rp-resource-pages.js';
 import { portalStyles } from './rp-portal.styles.js';
 
 /** Loads every section's element (one chunk in the built bundle). */

@@ -16,6 +16,19 @@ import { resourcePagesStyles } from './rp-resource-pages.styles.js';
 
 const path: (typeof resourcePaths)['resourcePages'] = '/partner/resource-pages';
 
+export interface RpOpenPageDetail {
+  /** The resource page's slug; empty for the list of pages. */
+  slug: string;
+}
+
+// Added to the elements' event map here rather than in core/events.ts: any change to that file's
+// text changes how esbuild names the minified identifiers of the standalone sign-in bundle.
+declare module '../core/events.js' {
+  interface RpEventMap {
+    'rp-open-page': CustomEvent<RpOpenPageDetail>;
+  }
+}
+
 /**
  * The merchant's resource pages (brand guidelines, product facts, …): a list with each page's
  * title and date, and the chosen page read right here, with readable typography and a link back
