@@ -128,7 +128,7 @@ export class RpSignin extends RpElement {
         : html`<form part="form" aria-busy=${this.pending} @submit=${this.onSubmit}>
             <div class="field">
               <label part="label" for="code">${forgot ? msg('Partner code or email') : msg('Partner code')}</label>
-              <input part="input" id="code" autocomplete="username" autocapitalize="none" spellcheck="false" required
+              <input part="input" id="code" name="code" autocomplete="username" autocapitalize="none" spellcheck="false" required
                 maxlength=${forgot ? 254 : 40} aria-describedby=${described} ?readonly=${this.pending} />
             </div>
             ${forgot
@@ -136,7 +136,7 @@ export class RpSignin extends RpElement {
               : html`<div class="field">
                   <label part="label" for="password">${msg('Password')}</label>
                   <div class="password">
-                    <input part="input" id="password" type=${this.showPassword ? 'text' : 'password'} autocomplete="current-password"
+                    <input part="input" id="password" name="password" type=${this.showPassword ? 'text' : 'password'} autocomplete="current-password"
                       required maxlength="256" aria-describedby=${described} ?readonly=${this.pending} />
                     <button part="toggle" class="toggle" type="button" aria-controls="password" aria-pressed=${this.showPassword}
                       aria-label=${this.showPassword ? msg('Hide password') : msg('Show password')} @click=${this.togglePassword}>
