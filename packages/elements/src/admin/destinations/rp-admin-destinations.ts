@@ -3,8 +3,8 @@ import { state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { AdminDestination, AdminDestinationList, DestinationUpdate } from '@rp/contract';
 import { adminStyles } from '../admin-styles.js';
-import { AdminCollection, type CollectionTexts } from '../resources/admin-collection.js';
-import { collectionStyles } from '../resources/admin-collection.styles.js';
+import { AdminCollection, type CollectionTexts } from '../resources/rp-admin-collection.js';
+import { collectionStyles } from '../resources/rp-admin-collection.styles.js';
 
 type DestinationDraft = {
   name: string;
@@ -224,6 +224,7 @@ export class RpAdminDestinations extends AdminCollection<AdminDestination, Desti
       ${isNew
         ? this.textField('url', msg('Address'), {
             required: true,
+            wide: true,
             type: 'url',
             maxlength: 2048,
             pattern: '\\s*https?://.+',
@@ -232,6 +233,7 @@ export class RpAdminDestinations extends AdminCollection<AdminDestination, Desti
           })
         : this.textField('url', msg('Address'), {
             readonly: true,
+            wide: true,
             code: true,
             hint: msg('Fixed: partners’ links lead here. To move, add a new destination and disable this one.'),
           })}

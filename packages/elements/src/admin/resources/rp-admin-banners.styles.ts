@@ -35,10 +35,13 @@ export const bannerStyles = css`
     height: 9.5rem;
     border-bottom: 1px solid var(--_border);
   }
+  .thumb img {
+    max-height: 8rem;
+  }
   .thumb img,
   .preview-frame img {
+    display: block;
     max-width: 100%;
-    max-height: 100%;
     width: auto;
     height: auto;
     object-fit: contain;

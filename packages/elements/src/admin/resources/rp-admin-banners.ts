@@ -4,8 +4,8 @@ import { localized, msg, str } from '@lit/localize';
 import type { AdminBanner, AdminBannerList, AdminDestination, AdminDestinationList, MediaUpload } from '@rp/contract';
 import { ApiError } from '../../core/api-client.js';
 import { adminStyles } from '../admin-styles.js';
-import { AdminCollection, type CollectionTexts } from './admin-collection.js';
-import { collectionStyles } from './admin-collection.styles.js';
+import { AdminCollection, type CollectionTexts } from './rp-admin-collection.js';
+import { collectionStyles } from './rp-admin-collection.styles.js';
 import { bannerStyles } from './rp-admin-banners.styles.js';
 import { checkImageFile, formatBytes, MEDIA_TYPES, uploadMedia } from './media-upload.js';
 

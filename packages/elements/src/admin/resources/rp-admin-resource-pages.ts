@@ -4,8 +4,8 @@ import { localized, msg, str } from '@lit/localize';
 import type { AdminResourcePage, AdminResourcePageList } from '@rp/contract';
 import { formatDate } from '../../core/format.js';
 import { adminStyles } from '../admin-styles.js';
-import { AdminCollection, type CollectionTexts } from './admin-collection.js';
-import { collectionStyles } from './admin-collection.styles.js';
+import { AdminCollection, type CollectionTexts } from './rp-admin-collection.js';
+import { collectionStyles } from './rp-admin-collection.styles.js';
 import { removedBySanitizer, renderStoredHtml, sanitizerNotice } from './stored-html.js';
 
 type PageDraft = {
@@ -214,7 +214,7 @@ export class RpAdminResourcePages extends AdminCollection<AdminResourcePage, Pag
         code: true,
         maxlength: 100000,
         placeholder: '<h2>Our brand in a nutshell</h2>\n<p>Use our logo on a light background…</p>',
-        hint: msg('Headings, paragraphs, lists, links, images (https or uploaded), quotes, code and tables. Scripts, styles, forms and event attributes are removed when you save.'),
+        hint: msg('Headings, paragraphs, lists, links, quotes, code, tables, and images with alt text (https or uploaded). Scripts, styles, forms and event attributes are removed when you save.'),
       })}
       ${this.switchField('published', msg('Published'), msg('Partners see published pages; drafts stay here.'))}`;
   }

@@ -46,6 +46,9 @@ export class RpAdminResources extends RpAdminElement {
   static override styles = [
     adminStyles,
     css`
+      :host {
+        container-type: inline-size;
+      }
       [role='tablist'] {
         display: flex;
         gap: 0.25rem;
@@ -74,6 +77,15 @@ export class RpAdminResources extends RpAdminElement {
       [role='tab'][aria-selected='true'] {
         color: var(--_accent);
         border-bottom-color: var(--_accent);
+      }
+      @container (max-width: 26rem) {
+        [role='tablist'] {
+          gap: 0;
+        }
+        [role='tab'] {
+          padding-inline: 0.45rem;
+          font-size: 0.875rem;
+        }
       }
       [role='tabpanel']:focus-visible {
         box-shadow: none;

@@ -56,7 +56,7 @@ export const collectionStyles = css`
   }
   .row-actions {
     display: inline-flex;
-    flex-wrap: wrap;
+    flex-wrap: nowrap;
     justify-content: flex-end;
     gap: 0.4rem;
   }
@@ -68,6 +68,9 @@ export const collectionStyles = css`
     max-width: 22rem;
     margin-inline-start: auto;
     text-align: start;
+  }
+  .row-confirm button {
+    white-space: nowrap;
   }
   .row-confirm p {
     margin: 0;
@@ -100,6 +103,7 @@ export const collectionStyles = css`
     table.data td {
       padding: 0.15rem 0;
       border: 0;
+      overflow-wrap: anywhere;
     }
     table.data td[data-label]::before {
       content: attr(data-label) ': ';
