@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import * as z from 'zod';
 import { NewPassword, requiredText } from '@rp/contract';
 import type { Db } from '../db/database.ts';
@@ -6,10 +5,12 @@ import { ApiError } from '../http/errors.ts';
 import { generatePassword } from './admin-partners.ts';
 import { passwordProblem } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
-import type { SessionPolicy } from './sessions.ts';
+import { sessionStore, type SessionPolicy } from './session-store.ts';
 
-// The merchant's staff (admin users) and their back-office sessions. Built like the partners'
-// sessions (domain/sessions.ts), in tables of their own: a token of one kind never opens the other's routes.
+// The merchant's staff (admin users) and their back-office sessions, whose rules are the session
+// store's (domain/session-store.ts), in tables of their own: a token of one kind never opens the other's routes.
+
+const store = sessionStore('admin_sessions');
 
 export interface AdminUserRow {
   id: number;
@@ -75,52 +76,23 @@ export function disableAdminUser(db: Db, email: string, now: number): boolean {
     const user = findAdminUserByEmail(db, email);
     if (!user) return false;
     db.prepare('UPDATE admin_users SET disabled_at = coalesce(disabled_at, ?) WHERE id = ?').run(now, user.id);
-    db.prepare('UPDATE admin_sessions SET revoked_at = ? WHERE admin_user_id = ? AND revoked_at IS NULL').run(now, user.id);
+    store.revokeAll(db, user.id, now);
     return true;
   })();
 }
 
-/** Seen-at is written at most this often, as for partner sessions. */
-const TOUCH_INTERVAL_MS = 60_000;
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest();
-
 /** Start a session; the token is returned once and only its sha256 is kept. */
-export function createAdminSession(db: Db, adminUserId: number, policy: SessionPolicy, now: number) {
-  const token = randomBytes(32).toString('base64url');
-  const expiresAt = now + policy.maxHours * 3_600_000;
-  db.prepare(
-    `INSERT INTO admin_sessions (token_hash, admin_user_id, created_at, last_seen_at, expires_at)
-     VALUES (?, ?, ?, ?, ?)`,
-  ).run(hashToken(token), adminUserId, now, now, expiresAt);
-  return { token, expiresAt };
-}
+export const createAdminSession = store.create;
 
 /**
- * The live session for a token, or null when the token is unknown, revoked, past its absolute
- * expiry, idle for too long, or its user is disabled (which takes effect at once).
+ * The live session for a token, or null (see the store's `find`). A disabled user's sessions
+ * end at once.
  */
 export function findAdminSession(db: Db, token: string, policy: SessionPolicy, now: number): ActiveAdminSession | null {
-  const row = db
-    .prepare(
-      `SELECT s.id, s.admin_user_id, s.last_seen_at, s.expires_at, s.revoked_at, u.email, u.name, u.disabled_at
-       FROM admin_sessions s JOIN admin_users u ON u.id = s.admin_user_id
-       WHERE s.token_hash = ?`,
-    )
-    .get(hashToken(token)) as
-    | ({ id: number; admin_user_id: number; last_seen_at: number; expires_at: number; revoked_at: number | null } & Pick<
-        AdminUserRow,
-        'email' | 'name' | 'disabled_at'
-      >)
-    | undefined;
-  if (!row || row.revoked_at !== null || row.disabled_at !== null) return null;
-  if (now >= row.expires_at || now - row.last_seen_at >= policy.idleMinutes * 60_000) return null;
-  if (now - row.last_seen_at >= TOUCH_INTERVAL_MS) {
-    db.prepare('UPDATE admin_sessions SET last_seen_at = ? WHERE id = ?').run(now, row.id);
-  }
-  return { sessionId: row.id, adminUserId: row.admin_user_id, email: row.email, name: row.name, expiresAt: row.expires_at };
+  const enabledUser = (id: number) =>
+    (db.prepare('SELECT email, name FROM admin_users WHERE id = ? AND disabled_at IS NULL').get(id) as Pick<AdminUserRow, 'email' | 'name'> | undefined) ?? null;
+  const live = store.find(db, token, policy, now, enabledUser);
+  return live && { sessionId: live.sessionId, adminUserId: live.ownerId, email: live.owner.email, name: live.owner.name, expiresAt: live.expiresAt };
 }
 
-export function revokeAdminSession(db: Db, sessionId: number, now: number): void {
-  db.prepare('UPDATE admin_sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, sessionId);
-}
+export const revokeAdminSession = store.revoke;

@@ -1,12 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
+import { sessionStore, type SessionPolicy } from './session-store.ts';
 
-export interface SessionPolicy {
-  /** The session ends this long after sign-in, whatever the activity. */
-  maxHours: number;
-  /** The session ends after this long without a request. */
-  idleMinutes: number;
-}
+// Partners' sessions: the rules are the session store's (domain/session-store.ts).
 
 export interface ActiveSession {
   sessionId: number;
@@ -16,57 +11,23 @@ export interface ActiveSession {
   expiresAt: number;
 }
 
-/** Seen-at is written at most this often, so every read request is not also a write. */
-const TOUCH_INTERVAL_MS = 60_000;
-
-function hashToken(token: string): Buffer {
-  return createHash('sha256').update(token).digest();
-}
+const store = sessionStore('sessions');
 
 /** Start a session; the token is returned once and only its sha256 is kept. */
-export function createSession(db: Db, partnerId: number, policy: SessionPolicy, now: number) {
-  const token = randomBytes(32).toString('base64url');
-  const expiresAt = now + policy.maxHours * 3_600_000;
-  db.prepare(
-    `INSERT INTO sessions (token_hash, partner_id, created_at, last_seen_at, expires_at)
-     VALUES (?, ?, ?, ?, ?)`,
-  ).run(hashToken(token), partnerId, now, now, expiresAt);
-  return { token, expiresAt };
-}
+export const createSession = store.create;
 
 /**
- * The live session for a token, or null when the token is unknown, revoked, past its absolute
- * expiry, idle for too long, or its partner is no longer active (a suspension takes effect at
- * once, not at the next sign-in).
+ * The live session for a token, or null (see the store's `find`). Only an active partner's
+ * session is live: a suspension takes effect at once, not at the next sign-in.
  */
 export function findSession(db: Db, token: string, policy: SessionPolicy, now: number): ActiveSession | null {
-  const row = db
-    .prepare(
-      `SELECT s.id, s.partner_id, s.last_seen_at, s.expires_at, s.revoked_at, p.code, p.name, p.status
-       FROM sessions s JOIN partners p ON p.id = s.partner_id
-       WHERE s.token_hash = ?`,
-    )
-    .get(hashToken(token)) as
-    | {
-        id: number;
-        partner_id: number;
-        last_seen_at: number;
-        expires_at: number;
-        revoked_at: number | null;
-        code: string;
-        name: string;
-        status: string;
-      }
-    | undefined;
-  if (!row || row.revoked_at !== null || row.status !== 'active') return null;
-  if (now >= row.expires_at) return null;
-  if (now - row.last_seen_at >= policy.idleMinutes * 60_000) return null;
-  if (now - row.last_seen_at >= TOUCH_INTERVAL_MS) {
-    db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(now, row.id);
-  }
-  return { sessionId: row.id, partnerId: row.partner_id, code: row.code, name: row.name, expiresAt: row.expires_at };
+  const activePartner = (id: number) =>
+    (db.prepare(`SELECT code, name FROM partners WHERE id = ? AND status = 'active'`).get(id) as { code: string; name: string } | undefined) ?? null;
+  const live = store.find(db, token, policy, now, activePartner);
+  return live && { sessionId: live.sessionId, partnerId: live.ownerId, code: live.owner.code, name: live.owner.name, expiresAt: live.expiresAt };
 }
 
-export function revokeSession(db: Db, sessionId: number, now: number): void {
-  db.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, sessionId);
-}
+export const revokeSession = store.revoke;
+
+/** Sign a partner out everywhere (suspension, password reset). */
+export const revokePartnerSessions = store.revokeAll;

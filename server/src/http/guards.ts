@@ -5,7 +5,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Config } from '../config.ts';
 import { checkAdminKey } from '../domain/admin-keys.ts';
 import { findAdminSession, type ActiveAdminSession } from '../domain/admin-sessions.ts';
-import { findSession, type SessionPolicy } from '../domain/sessions.ts';
+import type { SessionPolicy } from '../domain/session-store.ts';
+import { findSession } from '../domain/sessions.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { ApiError } from './errors.ts';
 
