@@ -4,7 +4,7 @@ import { createApp } from './app.ts';
 import { DEMO_ADMIN_KEY, type Config } from './config.ts';
 import { migrate, openDatabase } from './db/database.ts';
 import { ClickRecorder } from './domain/clicks.ts';
-import { DEMO_PARTNER, seedDemo } from './seed/demo.ts';
+import { DEMO_ADMIN, DEMO_PARTNER, seedDemo } from './seed/demo.ts';
 import { defaultStaticRoots, mountStatic, type StaticRoots } from './static.ts';
 
 export interface RunningServer {
@@ -43,6 +43,8 @@ export async function startServer(
     // Only the public demo key is printed; a real key set in demo mode stays out of the logs.
     const key = config.adminKey === DEMO_ADMIN_KEY ? `"${DEMO_ADMIN_KEY}"` : 'from RP_ADMIN_KEY';
     log(`Demo mode: partner "${DEMO_PARTNER.code}" / "${DEMO_PARTNER.password}", admin key ${key}`);
+    // The demo admin user exists only in demo mode (its password is public), so this line too.
+    log(`Back office: ${url}/back-office.html, sign in with "${DEMO_ADMIN.email}" / "${DEMO_ADMIN.password}"`);
   }
 
   let closing: Promise<void> | undefined;

@@ -62,9 +62,28 @@ describe('the listening server', () => {
     assert.match(keys[0] ?? '', /^addr:(::ffff:)?127\.0\.0\.1$|^addr:::1$/);
   });
 
+  it('names no demo sign-in outside demo mode', () => {
+    assert.equal(logs.length, 1, logs.join('\n'));
+    assert.doesNotMatch(logs.join('\n'), /demo|back office/i);
+  });
+
   it('stops listening on close', async () => {
     await server.close();
     await assert.rejects(fetch(`${server.url}/api/health`));
+  });
+});
+
+describe('the start-up message in demo mode', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rp-server-demo-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('names the demo partner, the admin key, and the back-office page with its sign-in', async () => {
+    const logs: string[] = [];
+    const config = loadConfig({ PORT: '0', RP_DEMO: 'true', RP_DATABASE: join(dir, 'rp.sqlite') });
+    const server = await startServer(config, { staticRoots: { demoDir: dir, elementsDir: join(dir, 'dist') }, log: (line) => logs.push(line) });
+    await server.close();
+    assert.match(logs[1] ?? '', /^Demo mode: partner "demo" \/ "demo-partner", admin key "demo-admin-key"$/);
+    assert.equal(logs[2], `Back office: ${server.url}/back-office.html, sign in with "admin@harborandpine.example" / "back-office-demo"`);
   });
 });
 
