@@ -284,20 +284,19 @@ export class RpAdminDestinations extends AdminCollection<AdminDestination, Desti
     if (this.toggling !== null) return;
     this.toggling = d.id;
     this.formError = '';
+    let saved: AdminDestination | null = null;
+    let failure: unknown = null;
     try {
-      const saved = await this.store.client.patch<AdminDestination>(`${this.path}/${d.id}`, { body: { active } satisfies DestinationUpdate });
-      this.items = this.items.map((item) => (item.id === saved.id ? saved : item));
-      this.confirmingDisable = null;
-      this.toggling = null;
-      await this.say(active ? msg(str`"${saved.name}" is enabled.`) : msg(str`"${saved.name}" is disabled.`), true);
+      saved = await this.store.client.patch<AdminDestination>(`${this.path}/${d.id}`, { body: { active } satisfies DestinationUpdate });
     } catch (error) {
-      this.confirmingDisable = null;
-      this.toggling = null;
-      await this.showError(error);
-      return;
-    } finally {
-      this.toggling = null;
+      failure = error;
     }
+    this.toggling = null;
+    this.confirmingDisable = null;
+    if (!saved) return this.showError(failure);
+    const { name } = saved;
+    this.items = this.items.map((item) => (item.id === saved.id ? saved : item));
+    await this.say(active ? msg(str`"${name}" is enabled.`) : msg(str`"${name}" is disabled.`), true);
     this.renderRoot.querySelector<HTMLElement>(`[data-toggle="${d.id}"]`)?.focus();
   }
 }

@@ -390,7 +390,7 @@ export abstract class AdminCollection<Item extends { id: number }, D extends Dra
     if (this.busy || !editing || this.saveBlocked()) return;
     const form = event.currentTarget as HTMLFormElement;
     await this.updateComplete; // the controls show the latest draft (e.g. a slug just suggested)
-    if (this.editing !== editing) return;
+    if (this.busy || this.editing !== editing) return; // a second submit got here first
     const errors: Record<string, string> = {};
     for (const control of form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea')) {
       if (control.name && !control.checkValidity()) errors[control.name] ??= control.validationMessage;
