@@ -110,7 +110,7 @@ describe('rp-admin-partner', () => {
     await loaded(el);
     expect($$(el, '[part="action"]').map(text)).to.deep.equal(['Approve', 'Reset password', 'Suspend']);
     expect(text($(el, '[part="badge"]'))).to.equal('Pending approval');
-    const changed = oneEvent(el, 'rp-partner-changed');
+    const changed = oneEvent(el, 'rp-admin-partner-changed');
     button(el, 'approve')!.click();
     const event = await changed;
     expect(event.detail.change).to.equal('approved');
@@ -191,7 +191,7 @@ describe('rp-admin-partner', () => {
     type(el, '#payout-amount', '0.29');
     type(el, '#payout-method', 'Bank transfer');
     type(el, '#payout-reference', 'TX-42');
-    const changed = oneEvent(el, 'rp-partner-changed');
+    const changed = oneEvent(el, 'rp-admin-partner-changed');
     submit(el, 'payout-form');
     const event = await changed;
     expect(event.detail.change).to.equal('payout');
@@ -298,7 +298,7 @@ describe('rp-admin-partner', () => {
     const { el, api } = await render('brewblog');
     await loaded(el);
     expect($$(el, '#enroll-program option').map(text)).to.deep.equal(['Wholesale Referrals']);
-    const changed = oneEvent(el, 'rp-partner-changed');
+    const changed = oneEvent(el, 'rp-admin-partner-changed');
     submit(el, 'enroll-form');
     expect((await changed).detail.change).to.equal('enrolled');
     await waitUntil(() => $$(el, '[part="enrollments"] li').length === 2, 'enrolled');

@@ -8,7 +8,7 @@ import type { Address, AdminPartner, AdminPasswordReset, AdminProgram, AdminProg
 import { ApiError } from '../../core/api-client.js';
 import { errorState, loadingState } from '../../core/states.js';
 import { formatDate, formatMoney } from '../../core/format.js';
-import { RpAdminElement, adminSignedOutState } from '../rp-admin-element.js';
+import { RpAdminElement, adminFire, adminSignedOutState } from '../rp-admin-element.js';
 import { adminStyles } from '../admin-styles.js';
 import { idempotentPost } from './idempotent-post.js';
 import { currencySymbol, newIdempotencyKey, parseMinorUnits, type AmountProblem } from './money-input.js';
@@ -59,7 +59,7 @@ const statusClass: Record<PartnerStatus, string> = { active: 'success', pending:
  *
  * @summary A partner's detail and actions, for the merchant.
  *
- * @fires rp-partner-changed - The merchant changed the partner. `detail`: `{ code, change, partner }`
+ * @fires rp-admin-partner-changed - The merchant changed the partner. `detail`: `{ code, change, partner }`
  *   where `change` is `approved`, `suspended`, `reactivated`, `password-reset`, `enrolled`,
  *   `unenrolled`, `payout` or `coupon`, and `partner` the partner after it.
  *
@@ -731,13 +731,7 @@ export class RpAdminPartner extends RpAdminElement {
   #changed(change: PartnerChange, partner: AdminPartner, announcement: string): void {
     this.current = partner;
     void this.#announce(announcement);
-    this.dispatchEvent(
-      new CustomEvent<RpPartnerChangedDetail>('rp-partner-changed', {
-        detail: { code: partner.profile.code, change, partner },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    adminFire(this, 'rp-admin-partner-changed', { code: partner.profile.code, change, partner });
   }
 
   /** Announces `text`, even when it equals the last announcement. */
@@ -876,7 +870,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'rp-admin-partner': RpAdminPartner;
   }
-  interface HTMLElementEventMap {
-    'rp-partner-changed': CustomEvent<RpPartnerChangedDetail>;
+}
+
+declare module '../rp-admin-element.js' {
+  interface RpAdminEventMap {
+    'rp-admin-partner-changed': CustomEvent<RpPartnerChangedDetail>;
   }
 }

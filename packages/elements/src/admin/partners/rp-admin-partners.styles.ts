@@ -23,6 +23,10 @@ export const partnerStyles = css`
   .toolbar select {
     min-width: 11rem;
   }
+  .toolbar input,
+  .toolbar select {
+    height: 2.75rem;
+  }
   table.partners th[scope='row'] {
     font-weight: normal;
   }
@@ -346,6 +350,10 @@ export const partnerStyles = css`
     dl.details {
       grid-template-columns: minmax(0, 1fr);
     }
+    form.inline-form > button {
+      flex: 1 1 100%;
+      margin-top: 0;
+    }
     .toolbar .field {
       flex: 1 1 100%;
     }
@@ -369,7 +377,7 @@ export const partnerStyles = css`
     }
     table.partners tr {
       display: grid;
-      grid-template-columns: 1fr auto;
+      grid-template-columns: minmax(0, 1fr) auto;
       gap: 0.1rem 0.75rem;
       padding: 0.75rem 0.9rem;
       border-bottom: 1px solid var(--_border);
@@ -385,6 +393,10 @@ export const partnerStyles = css`
     table.partners td.email {
       grid-column: 1;
       grid-row: 2;
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
       color: var(--_muted);
       font-size: 0.875rem;
     }

@@ -195,7 +195,7 @@ describe('rp-admin-partners', () => {
     type($(el, '#create-email') as HTMLInputElement, 'mia@example.com');
     type($(el, '#create-code') as HTMLInputElement, 'miachen');
     ($(el, 'input[name="programIds"][value="2"]') as HTMLInputElement).click();
-    const created = oneEvent(el, 'rp-partner-created');
+    const created = oneEvent(el, 'rp-admin-partner-created');
     ($(el, '[part="create-form"] button[type="submit"]') as HTMLButtonElement).click();
     expect((await created).detail.partner.profile.code).to.equal('miachen');
     const post = api.requests.find((r) => r.method === 'POST')!;

@@ -16,7 +16,7 @@ import type {
 import { ApiError } from '../../core/api-client.js';
 import { emptyState, errorState, loadingState } from '../../core/states.js';
 import { formatDate } from '../../core/format.js';
-import { RpAdminElement, adminSignedOutState } from '../rp-admin-element.js';
+import { RpAdminElement, adminFire, adminSignedOutState } from '../rp-admin-element.js';
 import { adminStyles } from '../admin-styles.js';
 import { errorText, statusLabel, type RpPartnerChangedDetail } from './rp-admin-partner.js';
 import { partnerStyles } from './rp-admin-partners.styles.js';
@@ -40,8 +40,8 @@ const statusClass: Record<PartnerStatus, string> = { active: 'success', pending:
  *
  * @summary Partner management for the merchant's back office.
  *
- * @fires rp-partner-created - A partner was created. `detail.partner` is the new partner.
- * @fires rp-partner-changed - Bubbles from the detail view: see `<rp-admin-partner>`.
+ * @fires rp-admin-partner-created - A partner was created. `detail.partner` is the new partner.
+ * @fires rp-admin-partner-changed - Bubbles from the detail view: see `<rp-admin-partner>`.
  *
  * @slot header - Replaces the heading and its introduction.
  * @slot loading - Replaces the loading text.
@@ -329,7 +329,7 @@ export class RpAdminPartners extends RpAdminElement {
         heading-level="3"
         .code=${this.selected}
         .secret=${this.createdPassword}
-        @rp-partner-changed=${this.#partnerChanged}
+        @rp-admin-partner-changed=${this.#partnerChanged}
       ></rp-admin-partner>`;
   }
 
@@ -498,13 +498,7 @@ export class RpAdminPartners extends RpAdminElement {
     this.formError = '';
     try {
       const created = await this.store.client.post<AdminPartnerCreated>('/admin/partners', { body });
-      this.dispatchEvent(
-        new CustomEvent<RpPartnerCreatedDetail>('rp-partner-created', {
-          detail: { partner: created.partner },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      adminFire(this, 'rp-admin-partner-created', { partner: created.partner });
       this.announcement = msg(str`Partner ${created.partner.profile.name} created.`);
       void this.task.run(); // the list shows the new partner when the merchant goes back
       await this.#open(created.partner.profile.code, created.password);
@@ -535,7 +529,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'rp-admin-partners': RpAdminPartners;
   }
-  interface HTMLElementEventMap {
-    'rp-partner-created': CustomEvent<RpPartnerCreatedDetail>;
+}
+
+declare module '../rp-admin-element.js' {
+  interface RpAdminEventMap {
+    'rp-admin-partner-created': CustomEvent<RpPartnerCreatedDetail>;
   }
 }

@@ -129,7 +129,7 @@ describe('rp-admin-programs', () => {
     type(el, '#program-attributionWindowDays', '45');
     type(el, '#program-holdDays', '0');
     check(el, '#program-isOpen', false);
-    const saved = oneEvent(el, 'rp-program-saved');
+    const saved = oneEvent(el, 'rp-admin-program-saved');
     submit(el, 'program-form');
     expect((await saved).detail.program.name).to.equal('Espresso Gear');
     expect(writes(api)[0]).to.deep.include({

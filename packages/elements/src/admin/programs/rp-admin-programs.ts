@@ -6,7 +6,7 @@ import { Task, initialState } from '@lit/task';
 import type { AdminProgram, AdminProgramCreate, AdminProgramList, AdminProgramUpdate, CommissionRule, CommissionRuleType } from '@rp/contract';
 import { ApiError } from '../../core/api-client.js';
 import { emptyState, errorState, loadingState } from '../../core/states.js';
-import { RpAdminElement, adminSignedOutState } from '../rp-admin-element.js';
+import { RpAdminElement, adminFire, adminSignedOutState } from '../rp-admin-element.js';
 import { adminStyles } from '../admin-styles.js';
 import {
   currencySymbol,
@@ -59,7 +59,7 @@ export interface RpProgramSavedDetail {
  *
  * @summary Programs and commission rules for the merchant's back office.
  *
- * @fires rp-program-saved - A program, or one of its rules, was created, changed or removed.
+ * @fires rp-admin-program-saved - A program, or one of its rules, was created, changed or removed.
  *   `detail.program` is the program after the change.
  *
  * @slot header - Replaces the heading and its introduction.
@@ -722,9 +722,7 @@ export class RpAdminPrograms extends RpAdminElement {
   }
 
   #fireSaved(program: AdminProgram): void {
-    this.dispatchEvent(
-      new CustomEvent<RpProgramSavedDetail>('rp-program-saved', { detail: { program }, bubbles: true, composed: true }),
-    );
+    adminFire(this, 'rp-admin-program-saved', { program });
   }
 }
 
@@ -770,7 +768,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'rp-admin-programs': RpAdminPrograms;
   }
-  interface HTMLElementEventMap {
-    'rp-program-saved': CustomEvent<RpProgramSavedDetail>;
+}
+
+declare module '../rp-admin-element.js' {
+  interface RpAdminEventMap {
+    'rp-admin-program-saved': CustomEvent<RpProgramSavedDetail>;
   }
 }
