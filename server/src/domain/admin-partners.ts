@@ -6,6 +6,7 @@ import { balanceOf, partnerCurrency } from './ledger.ts';
 import { enroll, insertPartner, readProfile } from './partners.ts';
 import { passwordProblem } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
+import { revokePartnerSessions } from './sessions.ts';
 
 // The merchant's view of partners: list, detail with balance, create, status changes, enrollments.
 
@@ -152,10 +153,6 @@ const transitions: Record<StatusAction, { from: PartnerStatus[]; to: PartnerStat
   reactivate: { from: ['suspended'], to: 'active' },
 };
 
-function revokeSessions(db: Db, partnerId: number, now: number): void {
-  db.prepare('UPDATE sessions SET revoked_at = ? WHERE partner_id = ? AND revoked_at IS NULL').run(now, partnerId);
-}
-
 export function changeStatus(db: Db, code: string, action: StatusAction, now: number): AdminPartner {
   return db.transaction(() => {
     const partner = partnerByCode(db, code);
@@ -164,7 +161,7 @@ export function changeStatus(db: Db, code: string, action: StatusAction, now: nu
       throw new ApiError('conflict', `Cannot ${action} a partner who is ${partner.status}.`);
     }
     db.prepare('UPDATE partners SET status = ?, updated_at = ? WHERE id = ?').run(to, now, partner.id);
-    if (to === 'suspended') revokeSessions(db, partner.id, now);
+    if (to === 'suspended') revokePartnerSessions(db, partner.id, now);
     return readAdminPartner(db, partner.id, now);
   })();
 }
@@ -177,7 +174,7 @@ export async function resetPassword(db: Db, code: string, now: number): Promise<
   db.transaction(() => {
     const partner = partnerByCode(db, code);
     db.prepare('UPDATE partners SET password_hash = ?, updated_at = ? WHERE id = ?').run(hash, now, partner.id);
-    revokeSessions(db, partner.id, now);
+    revokePartnerSessions(db, partner.id, now);
   })();
   return { temporaryPassword };
 }

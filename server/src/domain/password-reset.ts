@@ -4,6 +4,7 @@ import { ApiError } from '../http/errors.ts';
 import type { MailMessage } from './mailer.ts';
 import { passwordProblem } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
+import { revokePartnerSessions } from './sessions.ts';
 import { clearFailures, codeKey } from './throttle.ts';
 
 /** A reset link works this long, once. */
@@ -127,7 +128,7 @@ export async function confirmPasswordReset(db: Db, token: string, password: stri
     db.prepare('UPDATE password_reset_tokens SET used_at = ? WHERE id = ?').run(now, current.id);
     db.prepare('DELETE FROM password_reset_tokens WHERE partner_id = ? AND used_at IS NULL').run(current.partner_id);
     db.prepare('UPDATE partners SET password_hash = ?, updated_at = ? WHERE id = ?').run(passwordHash, now, current.partner_id);
-    db.prepare('UPDATE sessions SET revoked_at = ? WHERE partner_id = ? AND revoked_at IS NULL').run(now, current.partner_id);
+    revokePartnerSessions(db, current.partner_id, now);
     clearFailures(db, codeKey(current.code));
   })();
 }
