@@ -142,7 +142,7 @@ export class RpAdminDestinations extends AdminCollection<AdminDestination, Desti
   protected _rowTemplate(d: AdminDestination): TemplateResult {
     return html`<tr>
       <th scope="row">${d.name}${d.description ? html`<span class="sub">${d.description}</span>` : nothing}</th>
-      <td data-label=${msg('Address')}><a class="mono" href=${d.url} target="_blank" rel="noopener noreferrer">${d.url}</a></td>
+      <td class="url-cell" data-label=${msg('Address')}><a class="mono" href=${d.url} target="_blank" rel="noopener noreferrer">${d.url}</a></td>
       <td data-label=${msg('Partners may link to')}>
         ${d.allowSubpaths ? msg(str`Any page on ${hostOf(d.url)}`) : msg('This page only')}
       </td>

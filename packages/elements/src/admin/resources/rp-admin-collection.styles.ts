@@ -49,6 +49,12 @@ export const collectionStyles = css`
   }
   table.data th[scope='row'] {
     font-weight: 600;
+    min-width: 11rem;
+  }
+  /* Long addresses wrap anywhere rather than push the actions out of view. */
+  table.data td.url-cell {
+    overflow-wrap: anywhere;
+    min-width: 10rem;
   }
   table.data td.actions-cell {
     text-align: end;
