@@ -117,6 +117,15 @@ describe('rp-admin-partners', () => {
     expect(names(el)).to.deep.equal(['Lena Hartmann']);
     expect(listRequests(api).map((r) => r.query)).to.deep.equal([{ limit: '25' }, { limit: '25', search: 'lena' }]);
 
+    // A pause after a space keeps the space: the merchant is still typing.
+    type(search, 'dana ');
+    await waitUntil(() => listRequests(api).at(-1)!.query.search === 'dana', 'searched for dana');
+    expect(search.value).to.equal('dana ');
+    type(search, 'dana demo');
+    await waitUntil(() => listRequests(api).at(-1)!.query.search === 'dana demo', 'searched for dana demo');
+    await waitUntil(() => names(el).length === 1, 'one match');
+    expect(names(el)).to.deep.equal(['Dana Demo']);
+
     type(search, 'zzz');
     await waitUntil(() => $(el, '[part="empty"]'), 'no match shown');
     expect(text($(el, '[part="empty"]'))).to.equal('No partners match “zzz”.');

@@ -91,7 +91,7 @@ export class RpAdminPartners extends RpAdminElement {
   /** Milliseconds of quiet typing before the search runs. */
   @property({ attribute: 'search-delay', type: Number }) searchDelay = 300;
 
-  /** The search text sent (the field's text once typing pauses). */
+  /** The search field's text once typing pauses (sent trimmed). */
   @state() protected search = '';
   @state() protected status: PartnerStatus | '' = '';
   /** Every partner loaded so far (the first page, then each "Load more"). */
@@ -212,8 +212,9 @@ export class RpAdminPartners extends RpAdminElement {
 
   protected _listTemplate(refreshing: boolean): TemplateResult {
     if (!this.rows.length) {
-      if (this.search || this.status) {
-        return html`<div class="state empty" part="empty">${this.search ? msg(str`No partners match “${this.search}”.`) : msg('No partners with this status.')}</div>`;
+      const search = this.search.trim();
+      if (search || this.status) {
+        return html`<div class="state empty" part="empty">${search ? msg(str`No partners match “${search}”.`) : msg('No partners with this status.')}</div>`;
       }
       return emptyState(msg('No partners yet. Create one with “New partner”, or let them sign up on your partner page.'));
     }
@@ -287,13 +288,14 @@ export class RpAdminPartners extends RpAdminElement {
 
   #query(): URLSearchParams {
     const query = new URLSearchParams({ limit: String(this.pageSize) });
-    if (this.search) query.set('search', this.search);
+    if (this.search.trim()) query.set('search', this.search.trim());
     if (this.status) query.set('status', this.status);
     return query;
   }
 
   #searchInput(event: Event): void {
-    const value = (event.target as HTMLInputElement).value.trim();
+    // Kept as typed (a pause after "Dana " must not eat the space); trimmed when sent.
+    const value = (event.target as HTMLInputElement).value;
     clearTimeout(this.#searchTimer);
     this.#searchTimer = setTimeout(() => (this.search = value), this.searchDelay);
   }
@@ -301,7 +303,7 @@ export class RpAdminPartners extends RpAdminElement {
   #searchNow(event: SubmitEvent): void {
     event.preventDefault();
     clearTimeout(this.#searchTimer);
-    this.search = (event.currentTarget as HTMLFormElement).querySelector<HTMLInputElement>('#search')!.value.trim();
+    this.search = (event.currentTarget as HTMLFormElement).querySelector<HTMLInputElement>('#search')!.value;
   }
 
   #statusChange(event: Event): void {
