@@ -115,6 +115,9 @@ export const outboxStyles = css`
     margin: 0;
     overflow-wrap: anywhere;
   }
+  .meta .badge {
+    white-space: normal;
+  }
   .body {
     white-space: pre-wrap;
     overflow-wrap: anywhere;

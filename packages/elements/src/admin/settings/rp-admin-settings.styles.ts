@@ -8,6 +8,12 @@ export const settingsStyles = css`
     display: grid;
     gap: var(--_space);
   }
+  /* A field reached with Tab is not left under the sticky save bar. */
+  input,
+  textarea,
+  button {
+    scroll-margin-bottom: 6rem;
+  }
   .panel + .panel {
     margin-top: 0;
   }
@@ -72,6 +78,10 @@ export const settingsStyles = css`
   rp-admin-welcome-preview {
     --rp-welcome-heading-size: 1.5rem;
     --rp-space: 0.875rem;
+  }
+  /* A long address must not push out of a narrow preview. */
+  rp-admin-welcome-preview::part(message) {
+    overflow-wrap: anywhere;
   }
 
   /* ---- menu --------------------------------------------------------------------------------- */
@@ -162,9 +172,8 @@ export const settingsStyles = css`
     border: 1px solid var(--_border);
     font-size: 0.9375rem;
   }
-  .menu-preview .hint {
-    display: block;
-    margin: 0 0 0.75rem;
+  .menu-hint {
+    margin: -0.5rem 0 var(--_space);
   }
   .preview-group + .preview-group {
     margin-top: 0.75rem;
@@ -327,9 +336,6 @@ export const settingsStyles = css`
 
   /* ---- save bar ----------------------------------------------------------------------------- */
   .save-bar {
-    position: sticky;
-    bottom: 0;
-    z-index: 1;
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -340,7 +346,11 @@ export const settingsStyles = css`
     background: var(--_surface);
     box-shadow: 0 -4px 16px rgb(16 24 40 / 0.06);
   }
+  /* Unsaved changes keep the bar in view at the bottom of the window. */
   .save-bar.dirty {
+    position: sticky;
+    bottom: 0;
+    z-index: 1;
     border-color: color-mix(in srgb, var(--_warning) 45%, var(--_border));
     background: color-mix(in srgb, var(--_warning) 6%, var(--_surface));
   }
@@ -364,6 +374,9 @@ export const settingsStyles = css`
   }
   .save-bar .status {
     flex: 1 1 10rem;
+  }
+  .save-bar .status:empty {
+    min-height: 0;
   }
   .save-bar.dirty .status {
     flex: 0 0 auto;
@@ -394,6 +407,13 @@ export const settingsStyles = css`
     .panel {
       padding: var(--_space);
     }
+    .preview {
+      padding: 0.5rem;
+    }
+    /* The list itself shows the same on a narrow screen. */
+    .menu-preview {
+      display: none;
+    }
     .item-main {
       grid-template-columns: minmax(0, 1fr);
     }
@@ -404,11 +424,18 @@ export const settingsStyles = css`
       padding: 0.6rem 0.5rem;
       gap: 0.5rem 0.6rem;
     }
+    .save-bar {
+      padding: 0.6rem 0.75rem;
+    }
     .save-bar .actions {
       width: 100%;
+      flex-wrap: nowrap;
     }
     .save-bar .actions button {
       flex: 1 1 auto;
+      padding-inline: 0.6em;
+      font-size: 0.9375rem;
+      white-space: nowrap;
     }
   }
 `;

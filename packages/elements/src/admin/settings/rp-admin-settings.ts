@@ -293,6 +293,7 @@ export class RpAdminSettings extends RpAdminElement {
         changed.includes('menu'),
         'menu-heading',
       )}
+      <p class="hint menu-hint" id="label-hint">${msg('A blank name keeps the built-in one, shown greyed in the field.')}</p>
       <p class="visually-hidden" role="status" aria-live="polite">${this.moveText}</p>
       <div class="menu-grid">
         <div class="menu-groups">
@@ -383,7 +384,6 @@ export class RpAdminSettings extends RpAdminElement {
   protected _menuPreviewTemplate(d: Draft): TemplateResult {
     return html`<aside class="menu-preview" aria-labelledby="menu-preview-heading">
       <p class="preview-label" id="menu-preview-heading">${msg('Partners see')}</p>
-      <p class="hint" id="label-hint">${msg('A blank name keeps the built-in one, shown greyed in the field.')}</p>
       ${menuCategoryOrder.map((category) => {
         const visible = d.menu.filter((e) => categoryOf(e.id) === category && e.visible);
         return html`<div class="preview-group">

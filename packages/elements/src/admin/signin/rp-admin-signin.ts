@@ -38,6 +38,7 @@ type Field = 'email' | 'password';
  * @csspart account - The signed-in bar.
  * @csspart avatar - The admin's initials in the signed-in bar.
  * @csspart status - "Signed in as …".
+ * @csspart email - The admin's email under it.
  * @csspart sign-out - The "Sign out" button.
  *
  * @cssprop --rp-admin-signin-width - Maximum width of the sign-in card (default 26rem).
@@ -161,7 +162,7 @@ export class RpAdminSignin extends RpAdminElement {
         <p class="status" part="status" role="status" tabindex="-1" id="status">
           ${msg(html`Signed in as <strong>${name}</strong>`)}
         </p>
-        ${admin?.email ? html`<p class="email">${admin.email}</p>` : nothing}
+        ${admin?.email ? html`<p class="email" part="email">${admin.email}</p>` : nothing}
       </div>
       <button part="sign-out" class="small" type="button" @click=${this.onSignOut}>${msg('Sign out')}</button>
     </div>`;
