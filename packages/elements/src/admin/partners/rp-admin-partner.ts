@@ -150,6 +150,15 @@ export class RpAdminPartner extends RpAdminElement {
       token ? (await store.client.get<AdminProgramList>('/admin/programs', { signal })).programs : initialState,
   });
 
+  /**
+   * Reads the partner again (their balance moves as sales come in), keeping what is on screen
+   * until the answer arrives; a failed first load is simply tried again.
+   */
+  async reload(): Promise<void> {
+    if (this.task.value) await this.#refresh();
+    else await this.task.run();
+  }
+
   /** Moves focus to the partner's name (after opening the detail). */
   async focusHeading(): Promise<void> {
     await this.updateComplete;
@@ -452,7 +461,7 @@ export class RpAdminPartner extends RpAdminElement {
         },
       };
       this.#changed('payout', after, msg(str`Payout of ${paid} recorded. ${left} is still available.`));
-      void this.#refresh('payout');
+      void this.#refresh();
     } catch (error) {
       if (!unknownOutcome(error)) this.#payoutAttempt = null;
       await this.#showErrors(
@@ -716,12 +725,12 @@ export class RpAdminPartner extends RpAdminElement {
   }
 
   /** Reads the partner again without the loading state (after a change whose answer is not the partner). */
-  async #refresh(change: PartnerChange, announcement?: string): Promise<void> {
+  async #refresh(change?: PartnerChange, announcement?: string): Promise<void> {
     try {
       const partner = await this.store.client.get<AdminPartner>(this.#path(this.code));
       if (partner.profile.code !== this.code) return;
       this.current = partner;
-      if (announcement) this.#changed(change, partner, announcement);
+      if (change && announcement) this.#changed(change, partner, announcement);
     } catch (error) {
       if (announcement) throw error;
       // The change itself succeeded and was announced; the figures catch up on the next load.

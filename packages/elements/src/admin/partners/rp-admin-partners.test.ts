@@ -246,6 +246,22 @@ describe('rp-admin-partners', () => {
     expect($(el, '#create-code-error')).to.equal(null);
   });
 
+  it('reloads the list and the open partner in place', async () => {
+    const { el, api } = await render();
+    await listed(el);
+    api.partners.push({ ...api.partners[3]!, profile: { ...api.partners[3]!.profile, code: 'fresh', name: 'Fresh Signup', status: 'pending' } });
+    await el.reload();
+    await waitUntil(() => names(el)[0] === 'Fresh Signup', 'new sign-up listed');
+    expect($(el, '[part="loading"]')).to.equal(null);
+
+    ($(el, '[part="open-button"][data-code="demo"]') as HTMLButtonElement).click();
+    await waitUntil(() => inDetail(el, '[part="balance"]'), 'detail shown');
+    api.partners[0]!.balance = { ...api.partners[0]!.balance, pending: { amount: 9900, currency: 'USD' } };
+    await el.reload();
+    await waitUntil(() => text(inDetail(el, '[part="balance"]')).includes('$99.00'), 'balance read again');
+    expect(inDetail(el, '[part="loading"]')).to.equal(null);
+  });
+
   it('leaves the form with Escape', async () => {
     const { el } = await render();
     await listed(el);

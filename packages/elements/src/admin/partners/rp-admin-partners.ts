@@ -258,6 +258,15 @@ export class RpAdminPartners extends RpAdminElement {
       </div>`;
   }
 
+  /**
+   * Reads the list again from its first page (sign-ups arrive while the back office is open),
+   * and the open partner's detail too. The rows on screen stay until the answer arrives.
+   */
+  async reload(): Promise<void> {
+    const detail = this.view === 'detail' ? this.renderRoot.querySelector('rp-admin-partner') : null;
+    await Promise.all([this.task.run(), detail?.reload()]);
+  }
+
   /** Appends the next page of the same search. */
   async loadMore(): Promise<void> {
     const cursor = this.nextCursor;

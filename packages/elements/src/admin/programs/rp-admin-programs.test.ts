@@ -359,6 +359,18 @@ describe('rp-admin-programs', () => {
     await waitUntil(() => el.shadowRoot!.activeElement === $(el, '[data-add-rule="1"]'), 'add rule focused');
   });
 
+  it('reloads in place', async () => {
+    const { el, api } = await render();
+    await loaded(el);
+    api.programs[0]!.enrolledPartners = 7;
+    const reloading = el.reload();
+    await el.updateComplete;
+    expect($(el, '[part="loading"]')).to.equal(null);
+    expect(program(el, 1)).to.not.equal(null);
+    await reloading;
+    await waitUntil(() => text(program(el, 1).querySelector('[part="terms"]')).endsWith('Partners 7'), 'count read again');
+  });
+
   it('closes a form with Escape and returns focus', async () => {
     const { el } = await render();
     await loaded(el);

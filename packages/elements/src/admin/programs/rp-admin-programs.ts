@@ -127,12 +127,17 @@ export class RpAdminPrograms extends RpAdminElement {
     },
   });
 
+  /** Reads the programs again (partner counts change as partners enroll); an open form is closed. */
+  async reload(): Promise<void> {
+    await this.task.run();
+  }
+
   protected override render(): TemplateResult {
     return html`<section class="admin">
       <slot name="header">${this._headerTemplate()}</slot>
       ${this.store.signedIn
         ? this.task.render({
-            pending: () => loadingState(msg('Loading programs…')),
+            pending: () => (this.programs.length ? this._contentTemplate() : loadingState(msg('Loading programs…'))),
             complete: () => this._contentTemplate(),
             error: (error) => errorState(error, () => void this.task.run()),
           })
