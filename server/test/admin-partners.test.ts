@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { AdminPartner, AdminPartnerCreated, AdminPartnerPage, AdminPasswordReset, SignInResponse } from '@rp/contract';
+import { AdminPartner, AdminPartnerCreated, AdminPartnerPage, AdminPasswordReset, OutboxList, SignInResponse } from '@rp/contract';
 import { ADMIN_KEY, addPartner, assertError, call, makeApp, sessionFor } from './helpers.ts';
 import { DAY, ok, program, usd } from './money-helpers.ts';
 
@@ -131,6 +131,26 @@ describe('admin partners: list and detail', () => {
 });
 
 describe('admin partners: status, password, enrollments', () => {
+  it('mails the partner when approved, with their code and where to sign in, escaped in HTML', async () => {
+    await create({ name: 'Zoë <b>& Co</b>', email: 'zoe.approved@example.com', code: 'zoe-co', status: 'pending', password: 'lantern-harbor-quiet-3' });
+    const before = OutboxList.parse((await admin('GET', '/outbox')).json).messages.length;
+    assert.equal((await admin('POST', '/partners/zoe-co/approve')).status, 200);
+    await new Promise((resolve) => setTimeout(resolve, 10)); // the mail is queued after the answer
+    const messages = OutboxList.parse((await admin('GET', '/outbox')).json).messages;
+    assert.equal(messages.length, before + 1);
+    const [mail] = messages;
+    assert.ok(mail);
+    assert.equal(mail.to, 'zoe.approved@example.com');
+    assert.match(mail.subject, /approved/);
+    assert.match(mail.text, /Your partner code \(your username\) is: zoe-co/);
+    assert.match(mail.text, /\/signin\.html/);
+    assert.ok(mail.html?.includes('Zoë &lt;b&gt;&amp; Co&lt;/b&gt;'), mail.html ?? '');
+    // A refused approval (already active) sends nothing.
+    assertError(await admin('POST', '/partners/zoe-co/approve'), 409, 'conflict');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(OutboxList.parse((await admin('GET', '/outbox')).json).messages.length, before + 1);
+  });
+
   it('approves pending partners only, suspends (signing them out) and reactivates', async () => {
     const { partner } = await create({ name: 'Flow', email: 'flow@example.com', code: 'flow', status: 'pending', password: 'river-crossing-9' });
     assert.equal(partner.profile.status, 'pending');

@@ -7,6 +7,8 @@ import { enroll, insertPartner, readProfile } from './partners.ts';
 import { passwordProblem } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
 import { revokePartnerSessions } from './sessions.ts';
+import type { MailMessage } from './mailer.ts';
+import { escapeHtml } from './sanitize.ts';
 
 // The merchant's view of partners: list, detail with balance, create, status changes, enrollments.
 
@@ -152,6 +154,28 @@ const transitions: Record<StatusAction, { from: PartnerStatus[]; to: PartnerStat
   suspend: { from: ['pending', 'active'], to: 'suspended' },
   reactivate: { from: ['suspended'], to: 'active' },
 };
+
+/**
+ * The mail telling a partner their application was approved (sign-up told them to wait for it).
+ * Like the reset link, the sign-in link is on the public URL (see README: mail links).
+ */
+export function approvalMail(publicUrl: string, centerName: string, partner: { name: string; code: string; email: string }): MailMessage {
+  const signIn = `${publicUrl}/signin.html`;
+  const text = [
+    `Hello ${partner.name},`,
+    '',
+    `Your partner account at ${centerName} is approved: you can sign in now.`,
+    `Your partner code (your username) is: ${partner.code}`,
+    '',
+    `Sign in here: ${signIn}`,
+  ].join('\n');
+  const html =
+    `<p>Hello ${escapeHtml(partner.name)},</p>` +
+    `<p>Your partner account at ${escapeHtml(centerName)} is approved: you can sign in now. ` +
+    `Your partner code (your username) is <strong>${escapeHtml(partner.code)}</strong>.</p>` +
+    `<p><a href="${escapeHtml(signIn)}">Sign in to your partner center</a></p>`;
+  return { to: partner.email, subject: `Your ${centerName} partner account is approved`, text, html };
+}
 
 export function changeStatus(db: Db, code: string, action: StatusAction, now: number): AdminPartner {
   return db.transaction(() => {
