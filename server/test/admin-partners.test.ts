@@ -144,7 +144,7 @@ describe('admin partners: status, password, enrollments', () => {
     assert.match(mail.subject, /approved/);
     assert.match(mail.text, /Your partner code \(your username\) is: zoe-co/);
     assert.match(mail.text, /\/signin\.html/);
-    assert.ok(mail.html?.includes('Zoë &lt;b&gt;&amp; Co&lt;/b&gt;'), mail.html ?? '');
+    assert.ok(mail.html?.includes('Zoë &#60;b&#62;&#38; Co&#60;/b&#62;'), mail.html ?? '');
     // A refused approval (already active) sends nothing.
     assertError(await admin('POST', '/partners/zoe-co/approve'), 409, 'conflict');
     await new Promise((resolve) => setTimeout(resolve, 10));
