@@ -160,11 +160,15 @@ export const partnerStyles = css`
     font-size: 1.0625rem;
   }
 
+  /* Available first and widest: it is what a payout can take; pending and total beside each other below. */
   dl.figures {
     display: grid;
-    grid-template-columns: repeat(3, minmax(0, 1fr));
+    grid-template-columns: repeat(2, minmax(0, 1fr));
     gap: 0.75rem;
     margin: 0;
+  }
+  .figure.main {
+    grid-column: 1 / -1;
   }
   .figure {
     padding: 0.75rem 0.9rem;
@@ -181,13 +185,16 @@ export const partnerStyles = css`
   }
   .figure dd {
     margin: 0.15rem 0 0;
-    font-size: 1.3rem;
+    font-size: 1.2rem;
     font-weight: 700;
     font-variant-numeric: tabular-nums;
     letter-spacing: -0.01em;
-    overflow-wrap: anywhere;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .figure.main dd {
+    font-size: 1.6rem;
     color: color-mix(in srgb, var(--_success) 80%, black);
   }
 
@@ -272,16 +279,21 @@ export const partnerStyles = css`
     font-size: 0.875rem;
   }
 
+  /* Label beside value, one per row. */
   dl.details {
     display: grid;
-    grid-template-columns: repeat(2, minmax(0, 1fr));
-    gap: 0.9rem 1.5rem;
+    grid-template-columns: max-content minmax(0, 1fr);
+    gap: 0.6rem 1.25rem;
     margin: 0;
+  }
+  .details > div {
+    display: contents;
   }
   .details dt {
     color: var(--_muted);
-    font-size: 0.8125rem;
+    font-size: 0.875rem;
     font-weight: 600;
+    padding-top: 0.1rem;
   }
   .details dd {
     margin: 0;
@@ -341,14 +353,12 @@ export const partnerStyles = css`
     .identity .actions button {
       flex: 1 1 auto;
     }
-    dl.figures {
-      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-    }
-    .figure.main {
-      grid-column: 1 / -1;
-    }
     dl.details {
       grid-template-columns: minmax(0, 1fr);
+      gap: 0.15rem;
+    }
+    .details > div + div dt {
+      margin-top: 0.6rem;
     }
     form.inline-form > button {
       flex: 1 1 100%;
