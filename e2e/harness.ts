@@ -13,6 +13,8 @@ import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type 
 export const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 export const demoPartner = { code: 'demo', password: 'demo-partner' } as const;
+/** The demo's back-office (staff) sign-in, seeded in demo mode only. */
+export const demoAdmin = { email: 'admin@harborandpine.example', password: 'back-office-demo' } as const;
 
 /** Bundles the elements into packages/elements/dist (served by the server at /rp/). */
 export async function buildBundle(options: { outdir?: string; minify?: boolean; metafile?: boolean } = {}): Promise<unknown> {
