@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import type { Hono, MiddlewareHandler } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { repoRoot } from './config.ts';
@@ -38,6 +38,62 @@ const securityHeaders: MiddlewareHandler = async (c, next) => {
   c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
 };
 
+const INCLUDE = /<!--\s*include:\s*([a-z][a-z-]*)(?:\s+nav=([a-z][a-z-]*))?\s*-->/g;
+const NAV_ITEM = /<a\s([^>]*?)\s*data-nav="([a-z-]+)"([^>]*)>/g;
+const YEAR = /<!--\s*year\s*-->/g;
+
+/**
+ * The demo pages share their header and footer: `<!-- include: header nav=partners -->` is
+ * replaced by demo/partials/header.html, whose links carry `data-nav="…"`; the one named by
+ * `nav=` gets `aria-current` ("page" when it links to this very page, else "true": the current
+ * section). `<!-- year -->` becomes the current year, so the © line never goes stale. Plain
+ * HTML out: the pages need no script to show or navigate.
+ */
+export function expandDemoPage(
+  html: string,
+  readPartial: (name: string) => string,
+  pagePath: string,
+  year = new Date().getFullYear(),
+): string {
+  const page = pagePath.endsWith('/') ? `${pagePath}index.html` : pagePath;
+  const withIncludes = html.replace(INCLUDE, (_, name: string, nav: string | undefined) =>
+    readPartial(name).trim().replace(NAV_ITEM, (_a, before: string, id: string, after: string) => {
+      const attributes = `${before}${after}`;
+      if (id !== nav) return `<a ${attributes}>`;
+      const href = /href="([^"#?]*)/.exec(attributes)?.[1];
+      return `<a ${attributes} aria-current="${href === page ? 'page' : 'true'}">`;
+    }),
+  );
+  return withIncludes.replace(YEAR, String(year));
+}
+
+/** The demo's .html pages, expanded; anything else goes on to serveStatic. */
+function demoPages(demoDir: string): MiddlewareHandler {
+  const root = resolve(demoDir);
+  const partials = join(root, 'partials');
+  const readPartial = (name: string): string => {
+    const file = join(partials, `${name}.html`);
+    if (!existsSync(file)) throw new Error(`demo page: no partial ${file}`);
+    return readFileSync(file, 'utf8');
+  };
+  return async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    let path: string;
+    try {
+      path = decodeURIComponent(c.req.path);
+    } catch {
+      return next();
+    }
+    if (path.endsWith('/')) path += 'index.html';
+    if (!path.endsWith('.html') || path.includes('\0')) return next();
+    const file = resolve(root, `.${path}`);
+    // Partials are pieces, not pages; nothing outside demo/ is ever read.
+    if (!file.startsWith(root + sep) || file.startsWith(partials + sep)) return c.text('Not found', 404);
+    if (!existsSync(file) || !statSync(file).isFile()) return next();
+    return c.html(expandDemoPage(readFileSync(file, 'utf8'), readPartial, path));
+  };
+}
+
 /**
  * Serve the elements bundle at /rp/* and the demo site at /, so one process is the whole demo.
  * Mounted after the API routes; /api paths are never looked up on disk.
@@ -59,5 +115,7 @@ export function mountStatic(app: Hono<any>, roots: StaticRoots = defaultStaticRo
       : c.text('The elements bundle is not built. Run `npm run build` at the repository root.', 404),
   );
   app.use('*', (c, next) => (isApi(c.req.path) ? next() : securityHeaders(c, next)));
+  const pages = demoPages(roots.demoDir);
+  app.use('*', (c, next) => (isApi(c.req.path) ? next() : pages(c, next)));
   app.use('*', (c, next) => (isApi(c.req.path) ? next() : demo(c, next)));
 }

@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { ErrorBody } from '@rp/contract';
 import { MAX_BODY_BYTES } from '../src/app.ts';
-import { CONTENT_SECURITY_POLICY, mountStatic } from '../src/static.ts';
 import { addPartner, assertError, call, makeApp, sessionFor } from './helpers.ts';
 
 const t = makeApp({ RP_CORS_ORIGINS: 'https://shop.example.com, http://localhost:5173' });
@@ -174,55 +171,5 @@ describe('health and headers', () => {
     const res = await call(t.app, 'GET', '/partner/profile', { token });
     assert.equal(res.headers.get('Cache-Control'), 'no-store');
     assert.equal(res.headers.get('X-Content-Type-Options'), 'nosniff');
-  });
-});
-
-describe('static files', () => {
-  const site = makeApp();
-  const demoDir = join(site.dir, 'demo');
-  const elementsDir = join(site.dir, 'dist');
-  mkdirSync(join(demoDir, 'assets'), { recursive: true });
-  writeFileSync(join(demoDir, 'index.html'), '<!doctype html><title>Shop</title>');
-  writeFileSync(join(demoDir, 'partners.html'), '<!doctype html><title>Partners</title>');
-  writeFileSync(join(demoDir, 'assets', 'site.css'), 'body{}');
-  mountStatic(site.app, { demoDir, elementsDir });
-
-  it('serves the demo site with a strict CSP', async () => {
-    for (const [path, type] of [
-      ['/', 'text/html'],
-      ['/partners.html', 'text/html'],
-      ['/assets/site.css', 'text/css'],
-    ] as const) {
-      const res = await site.app.request(path);
-      assert.equal(res.status, 200, path);
-      assert.match(res.headers.get('Content-Type') ?? '', new RegExp(type));
-      assert.equal(res.headers.get('Content-Security-Policy'), CONTENT_SECURITY_POLICY);
-      assert.equal(res.headers.get('X-Content-Type-Options'), 'nosniff');
-      assert.equal(res.headers.get('Referrer-Policy'), 'strict-origin-when-cross-origin');
-    }
-    assert.match(CONTENT_SECURITY_POLICY, /script-src 'self';/);
-    assert.equal((await site.app.request('/missing.html')).status, 404);
-    assert.equal((await site.app.request('/../package.json')).status, 404);
-  });
-
-  it('explains a missing elements bundle, then serves it once built', async () => {
-    let res = await site.app.request('/rp/rp-elements.js');
-    assert.equal(res.status, 404);
-    assert.match(await res.text(), /npm run build/);
-    mkdirSync(elementsDir, { recursive: true });
-    writeFileSync(join(elementsDir, 'rp-elements.js'), 'export {};');
-    res = await site.app.request('/rp/rp-elements.js');
-    assert.equal(res.status, 200);
-    assert.match(res.headers.get('Content-Type') ?? '', /javascript/);
-    assert.equal(await res.text(), 'export {};');
-    res = await site.app.request('/rp/nothing.js');
-    assert.equal(res.status, 404);
-    assert.doesNotMatch(await res.text(), /npm run build/);
-  });
-
-  it('keeps /api answers JSON, never files', async () => {
-    const res = await call(site.app, 'GET', '/nope');
-    assertError(res, 404, 'not_found');
-    assert.equal((await call(site.app, 'GET', '/center')).status, 200);
   });
 });
