@@ -88,31 +88,3 @@ defaultHandlers.push(
 );
 resetApi();
 
-/** What the stubbed clipboard received: plain text, or a ClipboardItem's types and texts. */
-export type Copied = string | Record<string, string>;
-
-/**
- * Replaces `navigator.clipboard` (headless Chromium refuses the real one without focus and
- * permission) with one that records what is written; `rich: false` leaves out `write()`, as in
- * browsers that copy text only; `none` removes the clipboard. Call the returned function to restore.
- */
-export function stubClipboard(copied: Copied[], options: { rich?: boolean; none?: boolean } = {}): () => void {
-  const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
-  const clipboard = {
-    writeText: async (value: string) => void copied.push(value),
-    ...(options.rich === false
-      ? {}
-      : {
-          write: async (items: ClipboardItem[]) => {
-            const item = items[0]!;
-            const entries = await Promise.all(item.types.map(async (type) => [type, await (await item.getType(type)).text()]));
-            copied.push(Object.fromEntries(entries));
-          },
-        }),
-  };
-  Object.defineProperty(navigator, 'clipboard', { configurable: true, value: options.none ? undefined : clipboard });
-  return () => {
-    delete (navigator as { clipboard?: unknown }).clipboard;
-    if (original) Object.defineProperty(Navigator.prototype, 'clipboard', original);
-  };
-}

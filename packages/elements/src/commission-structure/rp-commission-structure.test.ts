@@ -1,14 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { CommissionStructure } from '@rp/contract';
-import { fixtures, freshApiBase, http, reply, replyError, resetApi, worker } from '../../test/api-mock.js';
+import { fixtures, freshApiBase, http, reply, resetApi, worker } from '../../test/api-mock.js';
 import { signedIn } from '../../test/signed-in.js';
+import { $, $$, sectionStateTests, text } from '../../test/section-kit.js';
 import type { RpCommissionStructure } from './rp-commission-structure.js';
 import './rp-commission-structure.js';
 
-
-const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
-const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector);
-const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)];
 const cells = (row: Element) => [...row.children].map(text);
 
 async function render(apiBase: string): Promise<RpCommissionStructure> {
@@ -79,74 +76,18 @@ describe('rp-commission-structure', () => {
     expect(text($(el, '[part="terms"]')!)).to.contain('Commissions are confirmed right away');
   });
 
-  it('shows a loading state while the request is pending', async () => {
-    const apiBase = freshApiBase();
-    await signedIn(apiBase);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    worker.use(
-      http.get('*/partner/commission-structure', async () => {
-        await gate;
-        return reply(CommissionStructure, fixtures.commissionStructure);
-      }),
-    );
-    const el = await render(apiBase);
-    await waitUntil(() => $(el, '[part="loading"]'), 'loading shown');
-    expect(text($(el, '[part="loading"]')!)).to.equal('Loading your commission structure…');
-    await expect(el).to.be.accessible();
-    release();
-    await waitUntil(() => $$(el, '[part="program"]').length === 2, 'programs rendered');
-    expect($(el, '[part="loading"]')).to.equal(null);
-  });
-
-  it('shows an empty state when the partner is in no program', async () => {
-    const apiBase = freshApiBase();
-    await signedIn(apiBase);
-    worker.use(http.get('*/partner/commission-structure', () => reply(CommissionStructure, { programs: [] })));
-    const el = await render(apiBase);
-    await waitUntil(() => $(el, '[part="empty"]'), 'empty state');
-    expect(text($(el, '[part="empty"]')!)).to.contain('You are not enrolled in any programs yet');
-    expect($(el, 'table')).to.equal(null);
-    await expect(el).to.be.accessible();
-  });
-
-  it('shows the error and refetches on retry', async () => {
-    const apiBase = freshApiBase();
-    await signedIn(apiBase);
-    let calls = 0;
-    worker.use(
-      http.get('*/partner/commission-structure', () => {
-        calls += 1;
-        return calls === 1
-          ? replyError('internal', 'Commission rules are unavailable.')
-          : reply(CommissionStructure, fixtures.commissionStructure);
-      }),
-    );
-    const el = await render(apiBase);
-    await waitUntil(() => $(el, '[part="error"]'), 'error shown');
-    expect(text($(el, '[part="error"]')!)).to.contain('Commission rules are unavailable.');
-    await expect(el).to.be.accessible();
-    ($(el, '[part="retry"]') as HTMLButtonElement).click();
-    await waitUntil(() => $$(el, '[part="program"]').length === 2, 'programs after retry');
-    expect(calls).to.equal(2);
-  });
-
-  it('asks to sign in without requesting anything, then loads once signed in', async () => {
-    const apiBase = freshApiBase();
-    let calls = 0;
-    worker.use(
-      http.get('*/partner/commission-structure', () => {
-        calls += 1;
-        return reply(CommissionStructure, fixtures.commissionStructure);
-      }),
-    );
-    const el = await render(apiBase);
-    await el.updateComplete;
-    expect($(el, '[part="signed-out"]')).to.not.equal(null);
-    await expect(el).to.be.accessible();
-    expect(calls).to.equal(0);
-    await signedIn(apiBase);
-    await waitUntil(() => $$(el, '[part="program"]').length === 2, 'programs after sign-in');
-    expect(calls).to.equal(1);
+  sectionStateTests({
+    tag: 'rp-commission-structure',
+    path: '/partner/commission-structure',
+    schema: CommissionStructure,
+    page: fixtures.commissionStructure,
+    shown: (el) => $$(el, '[part="program"]').length === 2,
+    loadingText: 'Loading your commission structure…',
+    empty: {
+      page: { programs: [] },
+      text: 'You are not enrolled in any programs yet, so there are no commissions to show.',
+      absent: 'table',
+    },
+    errorText: 'Commission rules are unavailable.',
   });
 });

@@ -1,8 +1,8 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { DestinationList, LinkCreate, LinkList, TrackedLink } from '@rp/contract';
-import { apiPath, delay, freshApiBase, http, moneyFixtures, reply, replyError, resetApi, worker } from '../../test/api-mock.js';
-import { signedIn } from '../../test/signed-in.js';
-import { $, $$, text } from '../../test/report-kit.js';
+import { apiPath, http, moneyFixtures, reply, replyError, resetApi, worker } from '../../test/api-mock.js';
+import { useClipboard } from '../../test/copy-kit.js';
+import { $, $$, renderSection, sectionStateTests, text } from '../../test/section-kit.js';
 import type { RpLinkGenerator } from './rp-link-generator.js';
 import './rp-link-generator.js';
 
@@ -18,12 +18,7 @@ const newLink = TrackedLink.parse({
   createdAt: '2026-11-02T12:00:00.000Z',
 });
 
-async function render(options: { signIn?: boolean } = {}): Promise<{ el: RpLinkGenerator; apiBase: string }> {
-  const apiBase = freshApiBase();
-  if (options.signIn !== false) await signedIn(apiBase);
-  const el = await fixture<RpLinkGenerator>(html`<rp-link-generator api-base=${apiBase}></rp-link-generator>`);
-  return { el, apiBase };
-}
+const render = () => renderSection<RpLinkGenerator>('rp-link-generator');
 
 const ready = (el: RpLinkGenerator) => waitUntil(() => $(el, 'form[part="form"]') && $(el, '[part="table"]'), 'form and links rendered');
 const input = (el: RpLinkGenerator, id: string) => $(el, `#${id}`) as HTMLInputElement;
@@ -34,20 +29,8 @@ function type(field: HTMLInputElement, value: string): void {
 const submit = (el: RpLinkGenerator) => ($(el, '[part="create-button"]') as HTMLButtonElement).click();
 
 describe('rp-link-generator', () => {
-  const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
-  let copied: string[] = [];
-  beforeEach(() => {
-    resetApi();
-    copied = [];
-    Object.defineProperty(navigator, 'clipboard', {
-      configurable: true,
-      value: { writeText: async (value: string) => void copied.push(value) },
-    });
-  });
-  afterEach(() => {
-    delete (navigator as { clipboard?: unknown }).clipboard;
-    if (clipboard) Object.defineProperty(Navigator.prototype, 'clipboard', clipboard);
-  });
+  const clipboard = useClipboard();
+  beforeEach(() => resetApi());
 
   it('shows the destinations with their description, the path under its origin, and the links', async () => {
     const { el } = await render();
@@ -143,37 +126,26 @@ describe('rp-link-generator', () => {
     await ready(el);
     submit(el);
     await waitUntil(() => $(el, '[part="result"] [part="copy-button"]'), 'result shown');
-    const button = $(el, '[part="result"] [part="copy-button"]') as HTMLButtonElement;
-    button.click();
-    await waitUntil(() => text($(el, '[part="status"]')) === 'Copied!', 'says Copied!');
-    expect(copied).to.deep.equal(['https://go.example.com/r/p7m2zz']);
-    expect($(el, '[part="status"]')!.getAttribute('role')).to.equal('status');
+    const button = $(el, '[part="result"] [part="copy-button"]')!;
+    await clipboard.copy(el, button);
+    expect(clipboard.copied).to.deep.equal(['https://go.example.com/r/p7m2zz']);
     expect(text(button)).to.equal('Copied! https://go.example.com/r/p7m2zz');
-    expect($(el, '[part="status"]')!.classList.contains('visually-hidden')).to.equal(true);
   });
 
   it('copies a listed link from its row', async () => {
     const { el } = await render();
     await ready(el);
-    ($(el, '[part="table"] [part="copy-button"]') as HTMLButtonElement).click();
-    await waitUntil(() => text($(el, '[part="status"]')) === 'Copied!', 'says Copied!');
-    expect(copied).to.deep.equal(['https://go.example.com/r/k3x9q2']);
+    await clipboard.copy(el, $(el, '[part="table"] [part="copy-button"]')!);
+    expect(clipboard.copied).to.deep.equal(['https://go.example.com/r/k3x9q2']);
   });
 
   it('selects the link and explains when the clipboard is unavailable', async () => {
-    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: undefined });
     worker.use(http.post(apiPath('/partner/links'), () => reply(TrackedLink, newLink, { status: 201 })));
     const { el } = await render();
     await ready(el);
     submit(el);
     await waitUntil(() => $(el, '[part="result"]'), 'result shown');
-    const field = $(el, '[part="link"]') as HTMLInputElement;
-    field.setSelectionRange(0, 0);
-    ($(el, '[part="result"] [part="copy-button"]') as HTMLButtonElement).click();
-    await waitUntil(() => text($(el, '[part="status"]')).startsWith('Copying is not available here'), 'explains');
-    expect($(el, '[part="status"]')!.classList.contains('visually-hidden')).to.equal(false);
-    expect(field.selectionStart).to.equal(0);
-    expect(field.selectionEnd).to.equal(field.value.length);
+    await clipboard.fallback(el, $(el, '[part="result"] [part="copy-button"]')!, $(el, '[part="link"]')!);
   });
 
   it("shows the server's field error at the path field", async () => {
@@ -218,23 +190,6 @@ describe('rp-link-generator', () => {
     expect(calls).to.equal(0);
   });
 
-  it('shows a loading state, then the form', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    worker.use(
-      http.get(apiPath('/partner/destinations'), async () => {
-        await gate;
-        return reply(DestinationList, moneyFixtures.destinations);
-      }),
-    );
-    const { el } = await render();
-    await waitUntil(() => $(el, '[part="loading"]'), 'loading');
-    expect(text($(el, '[part="loading"]'))).to.equal('Loading your links…');
-    await expect(el).to.be.accessible();
-    release();
-    await ready(el);
-  });
-
   it('says so when there are no destinations and no links', async () => {
     worker.use(
       http.get(apiPath('/partner/destinations'), () => reply(DestinationList, { destinations: [] })),
@@ -248,38 +203,13 @@ describe('rp-link-generator', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows the error and loads again on retry', async () => {
-    let calls = 0;
-    worker.use(
-      http.get(apiPath('/partner/links'), () => {
-        calls += 1;
-        return calls === 1 ? replyError('internal', 'Links are resting.') : reply(LinkList, moneyFixtures.links);
-      }),
-    );
-    const { el } = await render();
-    await waitUntil(() => $(el, '[part="error"]'), 'error');
-    expect(text($(el, '[part="error"] p'))).to.equal('Links are resting.');
-    await expect(el).to.be.accessible();
-    ($(el, '[part="retry"]') as HTMLButtonElement).click();
-    await ready(el);
-    expect(calls).to.equal(2);
-  });
-
-  it('asks to sign in without requesting anything', async () => {
-    let calls = 0;
-    worker.use(
-      http.get(apiPath('/partner/destinations'), () => {
-        calls += 1;
-        return reply(DestinationList, moneyFixtures.destinations);
-      }),
-    );
-    const { el, apiBase } = await render({ signIn: false });
-    await delay(30);
-    expect($(el, '[part="signed-out"]')).to.not.equal(null);
-    expect(calls).to.equal(0);
-    await expect(el).to.be.accessible();
-    await signedIn(apiBase);
-    await ready(el);
-    expect(calls).to.equal(1);
+  sectionStateTests({
+    tag: 'rp-link-generator',
+    path: '/partner/destinations',
+    schema: DestinationList,
+    page: moneyFixtures.destinations,
+    shown: (el) => $(el, 'form[part="form"]') && $(el, '[part="table"]'),
+    loadingText: 'Loading your links…',
+    errorText: 'Links are resting.',
   });
 });

@@ -3,12 +3,10 @@ import { sendKeys } from '@web/test-runner-commands';
 import { Profile, ProfileUpdate } from '@rp/contract';
 import { fixtures, freshApiBase, http, reply, replyError, resetApi, worker } from '../../test/api-mock.js';
 import { signedIn } from '../../test/signed-in.js';
+import { $, sectionStateTests, text } from '../../test/section-kit.js';
 import type { RpProfile } from './rp-profile.js';
 import './rp-profile.js';
 
-
-const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const input = (el: Element, name: string) => $<HTMLInputElement>(el, `input[name="${name}"]`)!;
 const activeInShadow = (el: Element) => el.shadowRoot!.activeElement;
 
@@ -79,26 +77,6 @@ describe('rp-profile', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows a loading state while the request is pending', async () => {
-    const apiBase = freshApiBase();
-    await signedIn(apiBase);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    worker.use(
-      http.get('*/partner/profile', async () => {
-        await gate;
-        return reply(Profile, fixtures.profile);
-      }),
-    );
-    const el = await fixture<RpProfile>(html`<rp-profile api-base=${apiBase}></rp-profile>`);
-    await waitUntil(() => $(el, '[part="loading"]'), 'loading shown');
-    expect(text($(el, '[part="loading"]')!)).to.equal('Loading your profile…');
-    await expect(el).to.be.accessible();
-    release();
-    await waitUntil(() => $(el, 'dl.details'), 'profile shown');
-    expect($(el, '[part="loading"]')).to.equal(null);
-  });
-
   it('marks fields the partner has not given', async () => {
     const apiBase = freshApiBase();
     worker.use(
@@ -125,42 +103,14 @@ describe('rp-profile', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows the error and refetches on retry', async () => {
-    const apiBase = freshApiBase();
-    await signedIn(apiBase);
-    let calls = 0;
-    worker.use(
-      http.get('*/partner/profile', () => {
-        calls += 1;
-        return calls === 1 ? replyError('internal', 'Profiles are unavailable.') : reply(Profile, fixtures.profile);
-      }),
-    );
-    const el = await fixture<RpProfile>(html`<rp-profile api-base=${apiBase}></rp-profile>`);
-    await waitUntil(() => $(el, '[part="error"]'), 'error shown');
-    expect(text($(el, '[part="error"]')!)).to.contain('Profiles are unavailable.');
-    await expect(el).to.be.accessible();
-    $(el, '[part="retry"]')!.click();
-    await waitUntil(() => $(el, 'dl.details'), 'profile after retry');
-    expect(calls).to.equal(2);
-  });
-
-  it('asks to sign in without requesting anything, then loads once signed in', async () => {
-    const apiBase = freshApiBase();
-    let calls = 0;
-    worker.use(
-      http.get('*/partner/profile', () => {
-        calls += 1;
-        return reply(Profile, fixtures.profile);
-      }),
-    );
-    const el = await fixture<RpProfile>(html`<rp-profile api-base=${apiBase}></rp-profile>`);
-    await el.updateComplete;
-    expect($(el, '[part="signed-out"]')).to.not.equal(null);
-    await expect(el).to.be.accessible();
-    expect(calls).to.equal(0);
-    await signedIn(apiBase);
-    await waitUntil(() => $(el, 'dl.details'), 'profile after sign-in');
-    expect(calls).to.equal(1);
+  sectionStateTests({
+    tag: 'rp-profile',
+    path: '/partner/profile',
+    schema: Profile,
+    page: fixtures.profile,
+    shown: (el) => $(el, 'dl.details'),
+    loadingText: 'Loading your profile…',
+    errorText: 'Profiles are unavailable.',
   });
 
   it('opens a labelled form with the current values and the browser constraints', async () => {

@@ -1,14 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { ProgramList } from '@rp/contract';
-import { fixtures, freshApiBase, http, reply, replyError, resetApi, worker } from '../../test/api-mock.js';
+import { fixtures, freshApiBase, http, reply, resetApi, worker } from '../../test/api-mock.js';
 import { signedIn } from '../../test/signed-in.js';
+import { $, $$, sectionStateTests, text } from '../../test/section-kit.js';
 import type { RpPrograms } from './rp-programs.js';
 import './rp-programs.js';
 
-
-const text = (node: Element | ShadowRoot) => node.textContent!.replace(/\s+/g, ' ').trim();
-const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector);
-const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)];
 
 async function render(apiBase: string): Promise<RpPrograms> {
   return fixture<RpPrograms>(html`<rp-programs api-base=${apiBase}></rp-programs>`);
@@ -58,74 +55,14 @@ describe('rp-programs', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows a loading state while the request is pending', async () => {
-    const apiBase = freshApiBase();
-    await signedIn(apiBase);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    worker.use(
-      http.get('*/partner/programs', async () => {
-        await gate;
-        return reply(ProgramList, fixtures.programs);
-      }),
-    );
-    const el = await render(apiBase);
-    await waitUntil(() => $(el, '[part="loading"]'), 'loading shown');
-    expect(text($(el, '[part="loading"]')!)).to.equal('Loading your programs…');
-    await expect(el).to.be.accessible();
-    release();
-    await waitUntil(() => $$(el, '[part="program"]').length === 2, 'programs rendered');
-    expect($(el, '[part="loading"]')).to.equal(null);
-  });
-
-  it('says so when the partner is in no program', async () => {
-    const apiBase = freshApiBase();
-    await signedIn(apiBase);
-    worker.use(http.get('*/partner/programs', () => reply(ProgramList, { programs: [] })));
-    const el = await render(apiBase);
-    await waitUntil(() => $(el, '[part="empty"]'), 'empty state');
-    expect(text($(el, '[part="empty"]')!)).to.equal('You are not enrolled in any programs yet.');
-    expect($(el, '[part="program"]')).to.equal(null);
-    await expect(el).to.be.accessible();
-  });
-
-  it('shows the error and refetches on retry', async () => {
-    const apiBase = freshApiBase();
-    await signedIn(apiBase);
-    let calls = 0;
-    worker.use(
-      http.get('*/partner/programs', () => {
-        calls += 1;
-        return calls === 1 ? replyError('internal', 'Programs are unavailable.') : reply(ProgramList, fixtures.programs);
-      }),
-    );
-    const el = await render(apiBase);
-    await waitUntil(() => $(el, '[part="error"]'), 'error shown');
-    expect(text($(el, '[part="error"]')!)).to.contain('Programs are unavailable.');
-    await expect(el).to.be.accessible();
-    ($(el, '[part="retry"]') as HTMLButtonElement).click();
-    await waitUntil(() => $$(el, '[part="program"]').length === 2, 'programs after retry');
-    expect(calls).to.equal(2);
-    expect($(el, '[part="error"]')).to.equal(null);
-  });
-
-  it('asks to sign in without requesting anything, then loads once signed in', async () => {
-    const apiBase = freshApiBase();
-    let calls = 0;
-    worker.use(
-      http.get('*/partner/programs', () => {
-        calls += 1;
-        return reply(ProgramList, fixtures.programs);
-      }),
-    );
-    const el = await render(apiBase);
-    await el.updateComplete;
-    expect($(el, '[part="signed-out"]')).to.not.equal(null);
-    await expect(el).to.be.accessible();
-    expect(calls).to.equal(0);
-    await signedIn(apiBase);
-    await waitUntil(() => $$(el, '[part="program"]').length === 2, 'programs after sign-in');
-    expect(calls).to.equal(1);
-    expect($(el, '[part="signed-out"]')).to.equal(null);
+  sectionStateTests({
+    tag: 'rp-programs',
+    path: '/partner/programs',
+    schema: ProgramList,
+    page: fixtures.programs,
+    shown: (el) => $$(el, '[part="program"]').length === 2,
+    loadingText: 'Loading your programs…',
+    empty: { page: { programs: [] }, text: 'You are not enrolled in any programs yet.', absent: '[part="program"]' },
+    errorText: 'Programs are unavailable.',
   });
 });

@@ -1,21 +1,12 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { ResourcePage, ResourcePageList } from '@rp/contract';
-import { apiPath, delay, freshApiBase, http, reply, replyError, resetApi, worker } from '../../test/api-mock.js';
+import { delay, http, reply, resetApi, worker } from '../../test/api-mock.js';
 import { resourceFixtures } from '../../test/resources-mock.js';
-import { signedIn } from '../../test/signed-in.js';
-import { $, $$, text } from '../../test/report-kit.js';
+import { $, $$, renderSection, sectionStateTests, text } from '../../test/section-kit.js';
 import type { RpResourcePages } from './rp-resource-pages.js';
 import './rp-resource-pages.js';
 
-async function render(options: { signIn?: boolean; page?: string } = {}): Promise<{ el: RpResourcePages; apiBase: string }> {
-  const apiBase = freshApiBase();
-  if (options.signIn !== false) await signedIn(apiBase);
-  const el = await fixture<RpResourcePages>(
-    html`<rp-resource-pages api-base=${apiBase} page=${options.page ?? ''}></rp-resource-pages>`,
-  );
-  return { el, apiBase };
-}
-
+const render = (page?: string) => renderSection<RpResourcePages>('rp-resource-pages', { attrs: page ? { page } : {} });
 const links = (el: RpResourcePages) => $$(el, '[part="page-link"]') as HTMLAnchorElement[];
 const listed = (el: RpResourcePages) => waitUntil(() => links(el).length === 2, 'pages listed');
 const shown = (el: RpResourcePages) => waitUntil(() => $(el, '[part="content"]'), 'page shown');
@@ -76,7 +67,7 @@ describe('rp-resource-pages', () => {
   });
 
   it('shows the page named by its page attribute', async () => {
-    const { el } = await render({ page: 'talking-about-our-coffee' });
+    const { el } = await render('talking-about-our-coffee');
     await shown(el);
     expect(text($(el, '[part="page-title"]'))).to.equal('How to talk about our coffee');
     expect(text($(el, '[part="content"]'))).to.equal('About How to talk about our coffee.');
@@ -91,7 +82,7 @@ describe('rp-resource-pages', () => {
         return reply(ResourcePage, resourceFixtures.page);
       }),
     );
-    const { el } = await render({ page: 'brand-guidelines' });
+    const { el } = await render('brand-guidelines');
     await waitUntil(() => $(el, '[part="loading"]'), 'loading');
     expect(text($(el, '[part="loading"]'))).to.equal('Loading the page…');
     expect($(el, '[part="back"]')).to.not.equal(null);
@@ -101,70 +92,22 @@ describe('rp-resource-pages', () => {
   });
 
   it("shows the server's error for a missing page, with the way back", async () => {
-    const { el } = await render({ page: 'no-such-page' });
+    const { el } = await render('no-such-page');
     await waitUntil(() => $(el, '[part="error"]'), 'error');
     expect(text($(el, '[part="error"] p'))).to.equal('No such page.');
     expect($(el, '[part="back"]')).to.not.equal(null);
     await expect(el).to.be.accessible();
   });
 
-  it('shows a loading state while the list loads', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    worker.use(
-      http.get(apiPath('/partner/resource-pages'), async () => {
-        await gate;
-        return reply(ResourcePageList, resourceFixtures.pages);
-      }),
-    );
-    const { el } = await render();
-    await waitUntil(() => $(el, '[part="loading"]'), 'loading');
-    expect(text($(el, '[part="loading"]'))).to.equal('Loading resource pages…');
-    await expect(el).to.be.accessible();
-    release();
-    await listed(el);
-  });
-
-  it('says so when there are no pages', async () => {
-    worker.use(http.get(apiPath('/partner/resource-pages'), () => reply(ResourcePageList, { pages: [] })));
-    const { el } = await render();
-    await waitUntil(() => $(el, '[part="empty"]'), 'empty');
-    expect(text($(el, '[part="empty"]'))).to.equal('There are no resource pages yet.');
-    await expect(el).to.be.accessible();
-  });
-
-  it('shows the error and loads again on retry', async () => {
-    let calls = 0;
-    worker.use(
-      http.get(apiPath('/partner/resource-pages'), () => {
-        calls += 1;
-        return calls === 1 ? replyError('internal', 'Pages are resting.') : reply(ResourcePageList, resourceFixtures.pages);
-      }),
-    );
-    const { el } = await render();
-    await waitUntil(() => $(el, '[part="error"]'), 'error');
-    expect(text($(el, '[part="error"] p'))).to.equal('Pages are resting.');
-    await expect(el).to.be.accessible();
-    ($(el, '[part="retry"]') as HTMLButtonElement).click();
-    await listed(el);
-    expect(calls).to.equal(2);
-  });
-
-  it('asks to sign in without requesting anything, then loads once signed in', async () => {
-    let calls = 0;
-    worker.use(
-      http.get(/\/api[^/]*\/partner\/resource-pages/, () => {
-        calls += 1;
-        return reply(ResourcePageList, resourceFixtures.pages);
-      }),
-    );
-    const { el, apiBase } = await render({ signIn: false });
-    await delay(30);
-    expect($(el, '[part="signed-out"]')).to.not.equal(null);
-    expect(calls).to.equal(0);
-    await expect(el).to.be.accessible();
-    await signedIn(apiBase);
-    await listed(el);
-    expect(calls).to.equal(1);
+  sectionStateTests({
+    tag: 'rp-resource-pages',
+    // The list's route and every page's: nothing at all is requested while signed out.
+    path: /\/api[^/]*\/partner\/resource-pages/,
+    schema: ResourcePageList,
+    page: resourceFixtures.pages,
+    shown: (el) => $$(el, '[part="page-link"]').length === 2,
+    loadingText: 'Loading resource pages…',
+    empty: { page: { pages: [] }, text: 'There are no resource pages yet.', absent: '[part="list"]' },
+    errorText: 'Pages are resting.',
   });
 });

@@ -2,12 +2,12 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { CenterForPartner, Summary } from '@rp/contract';
 import { apiPath, delay, fixtures, freshApiBase, http, moneyFixtures, reply, replyError, resetApi, worker } from '../../test/api-mock.js';
 import { signedIn } from '../../test/signed-in.js';
+import { $, sectionStateTests } from '../../test/section-kit.js';
 import type { RpWelcome } from './rp-welcome.js';
 import './rp-welcome.js';
 
-
+/** All the text of the element's shadow root. */
 const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
-const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector);
 
 async function render(apiBase: string): Promise<RpWelcome> {
   return fixture<RpWelcome>(html`<rp-welcome api-base=${apiBase}></rp-welcome>`);
@@ -44,82 +44,24 @@ describe('rp-welcome', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows a loading state while the request is pending', async () => {
-    const apiBase = freshApiBase();
-    await signedIn(apiBase);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    worker.use(
-      http.get('*/partner/center', async () => {
-        await gate;
-        return reply(CenterForPartner, fixtures.partnerCenter);
-      }),
-    );
-    const el = await render(apiBase);
-    await waitUntil(() => $(el, '[part="loading"]'), 'loading shown');
-    expect($(el, '[part="loading"]')!.getAttribute('role')).to.equal('status');
-    await expect(el).to.be.accessible();
-    release();
-    await waitUntil(() => $(el, '[part="message"]'), 'message rendered');
-    expect($(el, '[part="loading"]')).to.equal(null);
-  });
-
-  it('shows a friendly empty state when there is no welcome message', async () => {
-    const apiBase = freshApiBase();
-    await signedIn(apiBase);
-    worker.use(
-      http.get('*/partner/center', () => reply(CenterForPartner, { ...fixtures.partnerCenter, welcomeMessage: ' \n\n ' })),
-    );
-    const el = await render(apiBase);
-    await waitUntil(() => $(el, '[part="empty"]'), 'empty state shown');
-    expect(text(el)).to.contain('Your welcome message will appear here.');
-    expect($(el, '[part="message"]')).to.equal(null);
-    await expect(el).to.be.accessible();
-  });
-
-  it('shows the error and refetches on retry', async () => {
-    const apiBase = freshApiBase();
-    await signedIn(apiBase);
-    let calls = 0;
-    worker.use(
-      http.get('*/partner/center', () => {
-        calls += 1;
-        return calls === 1
-          ? replyError('internal', 'The center is taking a break.')
-          : reply(CenterForPartner, fixtures.partnerCenter);
-      }),
-    );
-    const el = await render(apiBase);
-    await waitUntil(() => $(el, '[part="error"]'), 'error shown');
-    expect(text(el)).to.contain('The center is taking a break.');
-    expect($(el, '[part="error"]')!.getAttribute('role')).to.equal('alert');
-    await expect(el).to.be.accessible();
-    ($(el, '[part="retry"]') as HTMLButtonElement).click();
-    await waitUntil(() => $(el, '[part="message"]'), 'message after retry');
-    expect(calls).to.equal(2);
-    expect(text(el)).to.contain('Share your links and earn on every order.');
-  });
-
-  it('asks to sign in without requesting anything, then loads once signed in', async () => {
-    const apiBase = freshApiBase();
-    let calls = 0;
-    worker.use(
-      http.get('*/partner/center', async () => {
-        calls += 1;
-        await delay(10);
-        return reply(CenterForPartner, fixtures.partnerCenter);
-      }),
-    );
-    const el = await render(apiBase);
-    await el.updateComplete;
-    expect($(el, '[part="signed-out"]')).to.not.equal(null);
-    expect($(el, 'h2')!.textContent!.trim()).to.equal('Welcome');
-    await expect(el).to.be.accessible();
-    expect(calls).to.equal(0);
-    await signedIn(apiBase);
-    await waitUntil(() => $(el, '[part="message"]'), 'message after sign-in');
-    expect(calls).to.equal(1);
-    expect($(el, 'h2')!.textContent!.trim()).to.equal('Welcome, Dana');
+  sectionStateTests({
+    tag: 'rp-welcome',
+    path: '/partner/center',
+    schema: CenterForPartner,
+    page: fixtures.partnerCenter,
+    shown: (el) => $(el, '[part="message"]'),
+    checkShown: (el) => {
+      expect($(el, 'h2')!.textContent!.trim()).to.equal('Welcome, Dana');
+      expect(text(el)).to.contain('Share your links and earn on every order.');
+    },
+    loadingText: 'Loading your welcome message…',
+    empty: {
+      page: { ...fixtures.partnerCenter, welcomeMessage: ' \n\n ' },
+      text: 'Your partner center is ready. Your welcome message will appear here.',
+      absent: '[part="message"]',
+    },
+    errorText: 'The center is taking a break.',
+    checkSignedOut: (el) => expect($(el, 'h2')!.textContent!.trim()).to.equal('Welcome'),
   });
 
   it('lets the merchant replace the heading through the header slot', async () => {
