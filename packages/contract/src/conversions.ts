@@ -177,3 +177,11 @@ export const Coupon = z.strictObject({
   createdAt: Timestamp,
 });
 export type Coupon = z.infer<typeof Coupon>;
+
+/** `GET /api/admin/coupons?partnerCode=`: whose coupon codes to list. */
+export const CouponListQuery = z.strictObject({ partnerCode: PartnerCode });
+export type CouponListQuery = z.input<typeof CouponListQuery>;
+
+/** A partner's coupon codes, oldest first. */
+export const CouponList = z.strictObject({ coupons: z.array(Coupon) });
+export type CouponList = z.infer<typeof CouponList>;

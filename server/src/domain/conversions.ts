@@ -10,6 +10,7 @@ import type {
   AdjustmentResult,
   Coupon,
   CouponCreate,
+  CouponList,
   LeadCreate,
   LeadResult,
   PayoutCreate,
@@ -127,6 +128,17 @@ export function createCoupon(db: Db, input: z.output<typeof CouponCreate>, now: 
     db.prepare('INSERT INTO coupons (code, partner_id, created_at) VALUES (?, ?, ?)').run(input.code, partner.id, now);
     return { code: input.code, partnerCode: partner.code, createdAt: iso(now) };
   })();
+}
+
+/** A partner's coupon codes, oldest first; `not_found` for an unknown partner. */
+export function listCoupons(db: Db, partnerCode: string): CouponList {
+  const partner = db.prepare('SELECT id, code FROM partners WHERE code = ?').get(partnerCode) as { id: number; code: string } | undefined;
+  if (!partner) throw new ApiError('not_found', `No partner with code "${partnerCode}".`);
+  const rows = db.prepare('SELECT code, created_at FROM coupons WHERE partner_id = ? ORDER BY created_at, code').all(partner.id) as {
+    code: string;
+    created_at: number;
+  }[];
+  return { coupons: rows.map((row) => ({ code: row.code, partnerCode: partner.code, createdAt: iso(row.created_at) })) };
 }
 
 export function recordLead(db: Db, clicks: ClickFlusher | undefined, input: z.output<typeof LeadCreate>, now: number): LeadResult {

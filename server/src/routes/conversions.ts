@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { AdjustmentCreate, CouponCreate, LeadCreate, PayoutCreate, RefundCreate, SaleCreate } from '@rp/contract';
+import { AdjustmentCreate, CouponCreate, CouponListQuery, LeadCreate, PayoutCreate, RefundCreate, SaleCreate } from '@rp/contract';
 import type { ClickFlusher } from '../domain/attribution.ts';
-import { createCoupon, recordAdjustment, recordLead, recordPayout, recordRefund, recordSale } from '../domain/conversions.ts';
+import { createCoupon, listCoupons, recordAdjustment, recordLead, recordPayout, recordRefund, recordSale } from '../domain/conversions.ts';
 import { idempotent } from '../domain/idempotency.ts';
 import type { AppEnv, Deps } from '../http/context.ts';
 import { ApiError } from '../http/errors.ts';
@@ -28,9 +28,9 @@ const requireIdempotencyKey = createMiddleware<KeyEnv>(async (c, next) => {
 });
 
 /**
- * Merchant-reported conversions and payouts (`/api/admin/...`). Mounted inside `adminRoutes`,
- * behind its admin-key guard. Every call is
- * idempotent by its key: check, effect and stored answer share one transaction.
+ * Merchant-reported conversions and payouts (`/api/admin/...`), and a partner's coupon codes.
+ * Mounted inside `adminRoutes`, behind its admin guard. Every POST is idempotent by its key:
+ * check, effect and stored answer share one transaction.
  */
 export function conversionRoutes(deps: Deps) {
   const { db, now } = deps;
@@ -45,6 +45,7 @@ export function conversionRoutes(deps: Deps) {
   };
 
   return new Hono<KeyEnv>()
+    .get('/coupons', valid('query', CouponListQuery), (c) => c.json(listCoupons(db, c.req.valid('query').partnerCode)))
     .post('/coupons', requireIdempotencyKey, valid('json', CouponCreate), (c) => {
       const body = c.req.valid('json');
       return answer(c, 'coupons', body, (at) => createCoupon(db, body, at));
