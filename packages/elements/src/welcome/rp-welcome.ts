@@ -6,12 +6,12 @@ import { RpElement } from '../core/rp-element.js';
 import { partnerGet } from '../core/partner-get.js';
 import { baseStyles } from '../core/styles.js';
 import { stateStyles } from '../core/state-styles.js';
-import { emptyState, errorState, loadingState, signedOutState } from '../core/states.js';
-import { plainText } from '../core/plain-text.js';
+import { errorState, loadingState, signedOutState } from '../core/states.js';
 import { loadPartnerCenter } from '../core/partner-center.js';
 import { formatDay, formatNumber } from '../core/format.js';
 import { figureStyles, figures } from '../reports/figures.js';
 import { welcomeStyles } from './rp-welcome.styles.js';
+import { welcomeCardTemplate, welcomeHeadingTemplate, welcomeMessageTemplate } from './welcome-message.js';
 
 /**
  * The partner's home page: greets the signed-in partner by first name and shows the merchant's
@@ -93,34 +93,27 @@ export class RpWelcome extends RpElement {
   protected override render(): TemplateResult {
     const signedIn = this.store.signedIn;
     const center = this.task.value ?? this.store.center;
-    return html`<section class="card" part="card">
-      <header part="header">
-        ${center ? html`<p class="eyebrow" part="eyebrow">${center.name}</p>` : nothing}
-        <slot name="header">${this._headerTemplate()}</slot>
-      </header>
-      ${signedIn
+    return welcomeCardTemplate(
+      center?.name,
+      html`<slot name="header">${this._headerTemplate()}</slot>`,
+      signedIn
         ? this.task.render({
             pending: () => loadingState(msg('Loading your welcome message…')),
             complete: (data) => this._contentTemplate(data),
             error: (error) => errorState(error, () => this.reload()),
           })
-        : signedOutState()}
-    </section>`;
+        : signedOutState(),
+    );
   }
 
   /** The heading; override to change it without a slot. */
   protected _headerTemplate(): TemplateResult {
-    const first = this.store.signedIn ? this.firstName : '';
-    return html`<h2 id="heading" part="heading">${first ? msg(str`Welcome, ${first}`) : msg('Welcome')}</h2>`;
+    return welcomeHeadingTemplate(this.store.signedIn ? this.firstName : '');
   }
 
   /** The message, then the summary (empty for now). */
   protected _contentTemplate(data: CenterForPartner): TemplateResult {
-    const message = plainText(data.welcomeMessage);
-    return html`${message === nothing
-        ? emptyState(msg('Your partner center is ready. Your welcome message will appear here.'))
-        : html`<div class="message" part="message">${message}</div>`}
-      ${this._summaryTemplate(data)}`;
+    return html`${welcomeMessageTemplate(data.welcomeMessage)} ${this._summaryTemplate(data)}`;
   }
 
   /** The summary below the message: its own request, loading and error states. */

@@ -1,15 +1,14 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { localized } from '@lit/localize';
 import { RpElement } from '../../core/rp-element.js';
 import { baseStyles } from '../../core/styles.js';
-import { emptyState } from '../../core/states.js';
-import { plainText } from '../../core/plain-text.js';
 import { welcomeStyles } from '../../welcome/rp-welcome.styles.js';
+import { welcomeCardTemplate, welcomeHeadingTemplate, welcomeMessageTemplate } from '../../welcome/welcome-message.js';
 
 /**
- * The welcome message as a partner sees it in `<rp-welcome>`: the same paragraph rules
- * (`plainText`), the same styles and the merchant's accent colour, in its own shadow root so
+ * The welcome message as a partner sees it in `<rp-welcome>`: the same card, heading and
+ * paragraph rules (welcome/welcome-message.ts), the same styles and the merchant's accent colour, in its own shadow root so
  * the welcome styles cannot touch the settings form around it. Used by `<rp-admin-settings>`;
  * makes no request.
  *
@@ -41,16 +40,11 @@ export class RpAdminWelcomePreview extends LitElement {
   #accentSheet: CSSStyleSheet | null = null;
 
   protected override render(): TemplateResult {
-    const message = plainText(this.message);
-    return html`<section class="card" part="card">
-      <header part="header">
-        ${this.centerName.trim() ? html`<p class="eyebrow" part="eyebrow">${this.centerName}</p>` : nothing}
-        <h2 part="heading">${this.partnerName ? msg(str`Welcome, ${this.partnerName}`) : msg('Welcome')}</h2>
-      </header>
-      ${message === nothing
-        ? emptyState(msg('Your partner center is ready. Your welcome message will appear here.'))
-        : html`<div class="message" part="message">${message}</div>`}
-    </section>`;
+    return welcomeCardTemplate(
+      this.centerName.trim(),
+      welcomeHeadingTemplate(this.partnerName),
+      welcomeMessageTemplate(this.message),
+    );
   }
 
   protected override updated(changed: PropertyValues<this>): void {
