@@ -1,12 +1,16 @@
-// `node --import tsx docs/screenshots.ts`: starts the demo server (fresh database), signs in as
-// the demo partner and saves PNGs of the demo site at 1280 px and 375 px wide into
-// docs/screenshots/: the demo site, every Home section, Redirect Links after creating a link,
-// and every report. The README embeds docs/screenshots/partner-center.png.
+// `node --import tsx docs/screenshots.ts`: starts the demo server (fresh database) and saves PNGs
+// of the demo site at 1280 px and 375 px wide into docs/screenshots/: every shop page (sign-up,
+// and the reset page with a mailed token, included); signed in as the demo partner, every section
+// of the center (Redirect Links after creating a link, a resource page open, every report); and
+// the merchant's back office signed in, section by section. The README embeds
+// docs/screenshots/partner-center.png.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
   buildBundle,
+  demoAdmin,
+  demoPartner,
   launchChromium,
   repoRoot,
   signInThroughPage,
@@ -74,6 +78,45 @@ async function shoot(page: Page, name: string, area: Area = 'page'): Promise<str
   return path;
 }
 
+/** The demo's admin key, for the API calls that stand in for a mail client. */
+const DEMO_ADMIN_KEY = 'demo-admin-key';
+
+/**
+ * A fresh password-reset link for the demo partner: asked for through the API, read from the
+ * outbox (where the demo keeps mail) as a merchant's back office would show it.
+ */
+async function resetLink(origin: string): Promise<string> {
+  const asked = await fetch(`${origin}/api/auth/password-reset`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ identifier: demoPartner.code }),
+  });
+  if (asked.status !== 202) throw new Error(`password reset request: ${asked.status} ${await asked.text()}`);
+  const outbox = await fetch(`${origin}/api/admin/outbox?limit=5`, { headers: { Authorization: `Bearer ${DEMO_ADMIN_KEY}` } });
+  const { messages } = (await outbox.json()) as { messages: { text: string }[] };
+  const link = messages.map((m) => /https?:\/\/\S+\/reset-password\.html#token=[\w-]+/.exec(m.text)?.[0]).find(Boolean);
+  if (!link) throw new Error('no reset link in the outbox');
+  return link;
+}
+
+/** Signs the merchant in on the back office's own sign-in screen. */
+async function signInToBackOffice(page: Page, origin: string): Promise<void> {
+  await page.goto(`${origin}/back-office.html`);
+  const form = page.locator('rp-admin-signin.login-form');
+  await form.getByLabel('Email').fill(demoAdmin.email);
+  await form.getByLabel('Password', { exact: true }).fill(demoAdmin.password);
+  await form.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.locator('rp-admin-signin.account').getByText(/Signed in as/).waitFor(wait);
+}
+
+/** Opens a back-office section through its sidebar link. */
+async function adminSection(page: Page, name: string, tag: string): Promise<Locator> {
+  await page.getByRole('navigation', { name: 'Back office' }).getByRole('link', { name }).click();
+  const element = page.locator(tag);
+  await element.waitFor(wait);
+  return element;
+}
+
 async function capture(browser: Browser, server: DemoServer): Promise<string[]> {
   const problems: string[] = [];
   for (const { suffix, width, height } of widths) {
@@ -99,6 +142,16 @@ async function capture(browser: Browser, server: DemoServer): Promise<string[]> 
     await page.goto(`${server.origin}/developers.html`);
     await page.locator('rp-signin.theme-night').getByLabel('Partner code').waitFor(wait);
     await shoot(page, `developers${suffix}`);
+
+    // The partner program's landing page with its sign-up form.
+    await page.goto(`${server.origin}/become-a-partner.html`);
+    await page.locator('rp-signup').getByLabel('Your name').waitFor(wait);
+    await shoot(page, `become-a-partner${suffix}`);
+
+    // The page a reset mail links to, opened with a real token.
+    await page.goto(await resetLink(server.origin));
+    await page.getByLabel('New password').waitFor(wait);
+    await shoot(page, `reset-password${suffix}`);
 
     // Sign in, then the center's Home sections.
     await signInThroughPage(page, server.origin);
@@ -138,6 +191,22 @@ async function capture(browser: Browser, server: DemoServer): Promise<string[]> 
     await page.locator('rp-clicks').locator('table').waitFor(wait);
     await shoot(page, `partners-links${suffix}`, { maxHeight: width > 600 ? 2000 : 3000 });
 
+    // Promotional material: banners, email copy, and the resource pages with one page open.
+    await page.goto(`${server.origin}/partners.html#/banners`);
+    await page.locator('rp-banners').getByRole('button', { name: 'Copy HTML' }).first().waitFor(wait);
+    await shoot(page, `partners-banners${suffix}`, { maxHeight: width > 600 ? 2000 : 3000 });
+
+    await page.goto(`${server.origin}/partners.html#/email-copy`);
+    await page.locator('rp-email-copy').getByRole('button').first().waitFor(wait);
+    await shoot(page, `partners-email-copy${suffix}`, { maxHeight: width > 600 ? 2000 : 3000 });
+
+    await page.goto(`${server.origin}/partners.html#/resource-pages`);
+    await shows(page, 'rp-resource-pages', 'Brand guidelines');
+    await shoot(page, `partners-resource-pages${suffix}`);
+    await page.locator('rp-resource-pages').getByRole('link', { name: 'Brand guidelines' }).click();
+    await page.locator('rp-resource-pages').getByRole('heading', { name: 'Brand guidelines' }).waitFor(wait);
+    await shoot(page, `partners-resource-page${suffix}`);
+
     // Reports, each with a year of demo history.
     for (const [section, tag] of [
       ['commissions', 'rp-commissions'],
@@ -156,6 +225,47 @@ async function capture(browser: Browser, server: DemoServer): Promise<string[]> 
     await shows(page, 'rp-commission-structure', '12.5% of each sale');
     await shows(page, 'rp-welcome', /welcome/i);
     await shoot(page, `widgets${suffix}`);
+
+    // The merchant's back office: its sign-in screen, then every section signed in.
+    await page.goto(`${server.origin}/back-office.html`);
+    await page.locator('rp-admin-signin.login-form').getByLabel('Email').waitFor(wait);
+    await shoot(page, `back-office-signin${suffix}`);
+    await signInToBackOffice(page, server.origin);
+
+    const settings = await adminSection(page, 'Settings', 'rp-admin-settings');
+    await settings.getByRole('button', { name: 'Save changes' }).waitFor({ ...wait, state: 'attached' });
+    await shoot(page, `back-office-settings${suffix}`);
+
+    const partners = await adminSection(page, 'Partners', 'rp-admin-partners');
+    await partners.getByRole('button', { name: /Dana Demo/ }).first().waitFor(wait);
+    await shoot(page, `back-office-partners${suffix}`);
+    await partners.getByRole('button', { name: /Dana Demo/ }).first().click();
+    await partners.getByText('Record a payout').first().waitFor(wait);
+    await shoot(page, `back-office-partner${suffix}`);
+
+    const programs = await adminSection(page, 'Programs', 'rp-admin-programs');
+    await programs.getByText('Coffee Subscriptions').first().waitFor(wait);
+    await shoot(page, `back-office-programs${suffix}`);
+
+    const destinations = await adminSection(page, 'Link destinations', 'rp-admin-destinations');
+    await destinations.getByRole('button', { name: 'Add destination' }).waitFor(wait);
+    await shoot(page, `back-office-destinations${suffix}`);
+
+    const resources = await adminSection(page, 'Resources', 'rp-admin-resources');
+    for (const [tab, name] of [
+      ['Banners', 'banners'],
+      ['Email copy', 'email-copy'],
+      ['Resource pages', 'resource-pages'],
+    ] as const) {
+      await resources.getByRole('tab', { name: tab }).click();
+      await resources.getByRole('tabpanel', { name: tab }).getByRole('button').first().waitFor(wait);
+      await shoot(page, `back-office-${name}${suffix}`);
+    }
+
+    const outbox = await adminSection(page, 'Outbox', 'rp-admin-outbox');
+    await outbox.getByText('Reset your partner center password').first().click();
+    await outbox.getByRole('link', { name: /\/reset-password\.html#token=/ }).first().waitFor(wait);
+    await shoot(page, `back-office-outbox${suffix}`);
 
     problems.push(...watched.problems);
     await context.close();
