@@ -2,10 +2,12 @@
 // of the demo site at 1280 px and 375 px wide into docs/screenshots/: every shop page (sign-up,
 // and the reset page with a mailed token, included); signed in as the demo partner, every section
 // of the center (Redirect Links after creating a link, a resource page open, every report); and
-// the merchant's back office signed in, section by section. The README embeds
-// docs/screenshots/partner-center.png.
-import { mkdirSync } from 'node:fs';
+// the merchant's back office signed in, section by section. Every picture's page is also checked
+// with axe (WCAG 2.2 AA and best practices). The README embeds docs/screenshots/partner-center.png.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { AxeResults } from 'axe-core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
   buildBundle,
@@ -49,6 +51,23 @@ async function settle(page: Page): Promise<void> {
 /** Pages that scroll sideways on a phone are broken; say so. */
 const overflowing: string[] = [];
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** What axe finds on the page as it is pictured, shadow roots included. */
+const inaccessible: string[] = [];
+
+async function checkAccessibility(page: Page, name: string): Promise<void> {
+  // Evaluated through the debugging protocol, which the page's CSP does not govern.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (options: object) => Promise<AxeResults> } }).axe;
+    const results = await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  for (const violation of violations) inaccessible.push(`${name}: ${violation}`);
+}
+
 /**
  * What a picture holds: the whole page (default), the viewport, the page from its top to the
  * bottom of an element plus a margin, or the top of the page up to a height (long reports).
@@ -75,6 +94,8 @@ async function shoot(page: Page, name: string, area: Area = 'page'): Promise<str
     area === 'viewport' ? { path } : { path, fullPage: true, clip: { x: 0, y: 0, width: innerWidth, height } },
   );
   console.log(`  ${path.slice(repoRoot.length + 1)}`);
+  // After the picture: axe may scroll to measure colours.
+  await checkAccessibility(page, name);
   return path;
 }
 
@@ -270,7 +291,9 @@ async function capture(browser: Browser, server: DemoServer): Promise<string[]> 
     problems.push(...watched.problems);
     await context.close();
   }
-  return [...new Set([...problems, ...overflowing.map((o) => `horizontal overflow on ${o}`)])];
+  return [
+    ...new Set([...problems, ...overflowing.map((o) => `horizontal overflow on ${o}`), ...inaccessible.map((a) => `axe: ${a}`)]),
+  ];
 }
 
 mkdirSync(outDir, { recursive: true });
