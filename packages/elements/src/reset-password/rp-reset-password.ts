@@ -7,6 +7,7 @@ import { ApiError } from '../core/api-client.js';
 import { fire } from '../core/events.js';
 import { baseStyles } from '../core/styles.js';
 import { errorText } from '../signin/error-text.js';
+import { partnerFormStyles } from '../signin/partner-form.styles.js';
 import { accountFormStyles } from '../signup/account-form.styles.js';
 import { newPasswordInput, passwordHint, passwordLength } from '../signup/new-password.js';
 import { resetPasswordStyles } from './rp-reset-password.styles.js';
@@ -64,7 +65,7 @@ type View = 'form' | 'request' | 'done';
  */
 @localized()
 export class RpResetPassword extends RpElement {
-  static override styles = [baseStyles, accountFormStyles, resetPasswordStyles];
+  static override styles = [baseStyles, partnerFormStyles, accountFormStyles, resetPasswordStyles];
 
   /** The reset token; when absent, read from the page address (`#token=…`). */
   @property() token?: string;

@@ -1,13 +1,13 @@
 import { css } from 'lit';
 
 // Kept lean: this element is the "sign-in alone" bundle (budget 12 KB gzip with Lit).
+/** What only the sign-in card has, on top of partnerFormStyles. */
 export const signinStyles = css`
   :host {
     max-width: var(--rp-signin-width, 26rem);
   }
   .card {
     padding: clamp(1.5rem, 6vw, 2rem) clamp(1.15rem, 5vw, 1.75rem);
-    box-shadow: var(--rp-shadow, 0 1px 2px rgb(16 24 40 / 0.06), 0 8px 24px rgb(16 24 40 / 0.08));
   }
   .brand {
     display: flex;
@@ -33,10 +33,6 @@ export const signinStyles = css`
   h2 {
     font-size: 1.5rem;
     margin-bottom: 0.25rem;
-  }
-  .lead {
-    color: var(--_muted);
-    margin-bottom: 1.5rem;
   }
   .notice,
   .error.shown {
@@ -66,34 +62,14 @@ export const signinStyles = css`
   .submit {
     min-height: 2.75rem;
   }
-  input:focus-visible {
-    border-color: var(--_accent);
-  }
-  .password {
-    position: relative;
-  }
-  .password input {
-    padding-right: 4.5rem;
-  }
-  .toggle,
   .link {
+    display: block;
+    margin: 1rem auto 0;
     border: 0;
     background: none;
     color: var(--_accent);
     font-size: 0.875rem;
     font-weight: 600;
-  }
-  .toggle {
-    position: absolute;
-    inset: 0.3rem 0.3rem 0.3rem auto;
-    padding: 0 0.75rem;
-  }
-  .toggle:hover {
-    background: var(--_surface-alt);
-  }
-  .link {
-    display: block;
-    margin: 1rem auto 0;
   }
   .link:hover {
     text-decoration: underline;
@@ -101,9 +77,6 @@ export const signinStyles = css`
   .submit {
     width: 100%;
     margin-top: 0.25rem;
-  }
-  .primary:hover:not(:disabled) {
-    background: color-mix(in srgb, var(--_accent) 88%, black);
   }
   .actions {
     display: flex;

@@ -7,6 +7,7 @@ import { ApiError } from '../core/api-client.js';
 import { fire } from '../core/events.js';
 import { baseStyles } from '../core/styles.js';
 import { errorText } from './error-text.js';
+import { partnerFormStyles } from './partner-form.styles.js';
 import { signinStyles } from './rp-signin.styles.js';
 
 
@@ -52,7 +53,7 @@ import { signinStyles } from './rp-signin.styles.js';
  */
 @localized()
 export class RpSignin extends RpElement {
-  static override styles = [baseStyles, signinStyles];
+  static override styles = [baseStyles, partnerFormStyles, signinStyles];
 
   /** Where to send the partner after signing in (e.g. `/partners/center.html`); none stays here. */
   @property() redirect?: string;

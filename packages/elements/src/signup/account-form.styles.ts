@@ -1,25 +1,18 @@
 import { css } from 'lit';
 
 /**
- * The look shared by the account forms, <rp-signup> and <rp-reset-password>: a card with a
- * heading, labelled fields with hints and errors, a new-password field with show/hide, a full-width
- * submit button, and the confirmation shown once done.
+ * The look shared by the account forms, <rp-signup> and <rp-reset-password>, on top of
+ * partnerFormStyles (what the sign-in card has too): a roomier card and heading, labelled fields
+ * with hints and errors, the new password's length count, the form's error, a full-width submit
+ * button, and the confirmation shown once done.
  */
 export const accountFormStyles = css`
-  :host {
-    container-type: inline-size;
-  }
   .card {
     padding: clamp(1.25rem, 5vw, 2rem);
-    box-shadow: var(--rp-shadow, 0 1px 2px rgb(16 24 40 / 0.06), 0 8px 24px rgb(16 24 40 / 0.08));
   }
   h2 {
     font-size: 1.5rem;
     margin-bottom: 0.35rem;
-  }
-  .lead {
-    color: var(--_muted);
-    margin-bottom: 1.5rem;
   }
   form,
   .field {
@@ -28,13 +21,9 @@ export const accountFormStyles = css`
   }
   .field {
     gap: 0.35rem;
-    align-content: start;
   }
   input:not([type='checkbox']) {
     min-height: 2.75rem;
-  }
-  input:focus-visible {
-    border-color: var(--_accent);
   }
   input[aria-invalid='true']:focus-visible {
     box-shadow: 0 0 0 3px color-mix(in srgb, var(--_danger) 30%, transparent);
@@ -52,13 +41,6 @@ export const accountFormStyles = css`
   .field-error {
     margin: 0;
   }
-  .notice {
-    margin: 0;
-    padding: 0.7rem 0.9rem;
-    border-radius: 7px;
-    background: color-mix(in srgb, var(--_success) 8%, var(--_surface));
-    border: 1px solid color-mix(in srgb, var(--_success) 30%, var(--_surface));
-  }
   .form-error {
     margin: 0;
     padding: 0.7rem 0.9rem;
@@ -67,31 +49,9 @@ export const accountFormStyles = css`
     background: color-mix(in srgb, var(--_danger) 7%, var(--_surface));
     border: 1px solid color-mix(in srgb, var(--_danger) 30%, var(--_surface));
   }
-  .password {
-    position: relative;
-  }
-  .password input {
-    padding-right: 4.5rem;
-  }
-  .toggle {
-    position: absolute;
-    inset: 0.3rem 0.3rem 0.3rem auto;
-    padding: 0 0.75rem;
-    border: 0;
-    background: none;
-    color: var(--_accent);
-    font-size: 0.875rem;
-    font-weight: 600;
-  }
-  .toggle:hover {
-    background: var(--_surface-alt);
-  }
   .submit {
     width: 100%;
     min-height: 2.9rem;
-  }
-  .primary:hover:not(:disabled) {
-    background: color-mix(in srgb, var(--_accent) 88%, black);
   }
   .done {
     text-align: center;

@@ -18,7 +18,7 @@ export interface NewPasswordOptions {
 
 /**
  * A new-password input with its show/hide button, shared by `<rp-signup>` and
- * `<rp-reset-password>` (styled by `accountFormStyles`).
+ * `<rp-reset-password>` (styled by `partnerFormStyles`, as the sign-in card's password field).
  */
 export function newPasswordInput(o: NewPasswordOptions): TemplateResult {
   return html`<div class="password">

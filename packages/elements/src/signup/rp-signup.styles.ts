@@ -4,10 +4,14 @@ import { css } from 'lit';
 export const signupStyles = css`
   :host {
     max-width: var(--rp-signup-width, 36rem);
+    container-type: inline-size;
   }
   .pair {
     display: grid;
     gap: 1.15rem;
+  }
+  .field {
+    align-content: start;
   }
   @container (min-width: 32rem) {
     .pair {

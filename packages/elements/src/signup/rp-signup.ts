@@ -10,6 +10,7 @@ import { baseStyles } from '../core/styles.js';
 import { stateStyles } from '../core/state-styles.js';
 import { errorState, loadingState } from '../core/states.js';
 import { errorText } from '../signin/error-text.js';
+import { partnerFormStyles } from '../signin/partner-form.styles.js';
 import { accountFormStyles } from './account-form.styles.js';
 import { newPasswordInput, passwordHint, passwordLength } from './new-password.js';
 import { signupStyles } from './rp-signup.styles.js';
@@ -87,7 +88,7 @@ const FIELDS = ['name', 'email', 'password', 'code', 'programIds', 'acceptTerms'
  */
 @localized()
 export class RpSignup extends RpElement {
-  static override styles = [baseStyles, stateStyles, accountFormStyles, signupStyles];
+  static override styles = [baseStyles, stateStyles, partnerFormStyles, accountFormStyles, signupStyles];
 
   /** The program terms the partner accepts, linked from the checkbox (opens in a new tab). */
   @property({ attribute: 'terms-url' }) termsUrl?: string;
