@@ -2,6 +2,7 @@
  * Shared helpers and state tests of the partner's data elements (Home sections, resources, link
  * generator, reports): render one for a fresh API base, query its shadow root, and the four
  * states every one shows besides its content — loading, empty, error with retry, signed out.
+ * With `as: adminSignedIn` and the back office's signed-out text it serves admin lists too.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type * as z from 'zod';
@@ -12,13 +13,16 @@ export const $ = <T extends Element = HTMLElement>(el: Element, selector: string
 export const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)];
 export const text = (node: Element | ShadowRoot | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-/** Renders `<tag api-base …attrs>`; signed in unless told otherwise. */
+/** Signs someone in for an API base: the demo partner by default (signed-in.ts). */
+export type SignIn = (apiBase: string) => Promise<unknown>;
+
+/** Renders `<tag api-base …attrs>`; signed in (by `as`, the partner by default) unless told otherwise. */
 export async function renderSection<E extends HTMLElement>(
   tag: string,
-  options: { signIn?: boolean; apiBase?: string; attrs?: Record<string, string> } = {},
+  options: { signIn?: boolean; as?: SignIn; apiBase?: string; attrs?: Record<string, string> } = {},
 ) {
   const apiBase = options.apiBase ?? freshApiBase();
-  if (options.signIn !== false) await signedIn(apiBase);
+  if (options.signIn !== false) await (options.as ?? signedIn)(apiBase);
   const el = document.createElement(tag) as E;
   el.setAttribute('api-base', apiBase);
   for (const [name, value] of Object.entries(options.attrs ?? {})) el.setAttribute(name, value);
@@ -45,11 +49,16 @@ export interface SectionStates<S extends z.ZodType> {
   errorText?: string;
   /** More checks while signed out. */
   checkSignedOut?: (el: Element) => void;
+  /** Who signs in (the partner by default), and what the element says until then. */
+  as?: SignIn;
+  signedOutText?: string;
 }
 
 export function sectionStateTests<S extends z.ZodType>(o: SectionStates<S>): void {
   const route = typeof o.path === 'string' ? apiPath(o.path) : o.path;
   const errorText = o.errorText ?? 'The section is resting.';
+  const as = o.as ?? signedIn;
+  const render = (signIn = true) => renderSection(o.tag, { signIn, as });
   const shown = async (el: Element, what: string) => {
     await waitUntil(() => o.shown(el), what);
     o.checkShown?.(el);
@@ -64,7 +73,7 @@ export function sectionStateTests<S extends z.ZodType>(o: SectionStates<S>): voi
         return reply(o.schema, o.page);
       }),
     );
-    const { el } = await renderSection(o.tag);
+    const { el } = await render();
     await waitUntil(() => $(el, '[part="loading"]'), 'loading shown');
     expect($(el, '[part="loading"]')!.getAttribute('role')).to.equal('status');
     if (o.loadingText !== undefined) expect(text($(el, '[part="loading"]'))).to.equal(o.loadingText);
@@ -78,7 +87,7 @@ export function sectionStateTests<S extends z.ZodType>(o: SectionStates<S>): voi
     const empty = o.empty;
     it('shows the empty state when there is nothing to show', async () => {
       worker.use(http.get(route, () => reply(o.schema, empty.page)));
-      const { el } = await renderSection(o.tag);
+      const { el } = await render();
       await waitUntil(() => $(el, '[part="empty"]'), 'empty shown');
       expect(text($(el, '[part="empty"]'))).to.equal(empty.text);
       expect($(el, empty.absent)).to.equal(null);
@@ -94,7 +103,7 @@ export function sectionStateTests<S extends z.ZodType>(o: SectionStates<S>): voi
         return calls === 1 ? replyError('internal', errorText) : reply(o.schema, o.page);
       }),
     );
-    const { el } = await renderSection(o.tag);
+    const { el } = await render();
     await waitUntil(() => $(el, '[part="error"]'), 'error shown');
     expect(text($(el, '[part="error"] p'))).to.equal(errorText);
     expect($(el, '[part="error"]')!.getAttribute('role')).to.equal('alert');
@@ -113,13 +122,13 @@ export function sectionStateTests<S extends z.ZodType>(o: SectionStates<S>): voi
         return reply(o.schema, o.page);
       }),
     );
-    const { el, apiBase } = await renderSection(o.tag, { signIn: false });
+    const { el, apiBase } = await render(false);
     await delay(30);
-    expect(text($(el, '[part="signed-out"]'))).to.equal('Sign in to see this section.');
+    expect(text($(el, '[part="signed-out"]'))).to.equal(o.signedOutText ?? 'Sign in to see this section.');
     o.checkSignedOut?.(el);
     expect(calls).to.equal(0);
     await expect(el).to.be.accessible();
-    await signedIn(apiBase);
+    await as(apiBase);
     await shown(el, 'content after sign-in');
     expect(calls).to.equal(1);
     expect($(el, '[part="signed-out"]')).to.equal(null);

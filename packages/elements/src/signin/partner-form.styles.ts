@@ -3,8 +3,9 @@ import { css } from 'lit';
 /**
  * What the partner's account cards, <rp-signin>, <rp-signup> and <rp-reset-password>, share
  * exactly: the card's shadow, the lead under the heading, the focused field, the password field
- * with its show/hide button, and the primary button's hover. Each card adds its own sizes and
- * messages (signinStyles, accountFormStyles). Part of the sign-in alone bundle (budget 12 KB gzip).
+ * with its show/hide button, the primary button's hover and the link shown as a button. Each card
+ * adds its own sizes and messages (signinStyles, accountFormStyles). Part of the sign-in alone
+ * bundle (budget 12 KB gzip).
  */
 export const partnerFormStyles = css`
   .card {
@@ -38,5 +39,14 @@ export const partnerFormStyles = css`
   }
   .primary:hover:not(:disabled) {
     background: color-mix(in srgb, var(--_accent) 88%, black);
+  }
+  a.button {
+    display: inline-flex;
+    align-items: center;
+    border-radius: 7px;
+    background: var(--_accent);
+    color: var(--_accent-contrast);
+    font-weight: 600;
+    text-decoration: none;
   }
 `;

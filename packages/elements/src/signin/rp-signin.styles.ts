@@ -84,14 +84,7 @@ export const signinStyles = css`
     gap: 0.75rem;
   }
   a.button {
-    display: inline-flex;
-    align-items: center;
     padding: 0 1.1em;
-    border-radius: 7px;
-    background: var(--_accent);
-    color: var(--_accent-contrast);
-    font-weight: 600;
-    text-decoration: none;
   }
   ::slotted([slot='footer']) {
     display: block;

@@ -79,15 +79,8 @@ export const accountFormStyles = css`
     margin-bottom: 0;
   }
   a.button {
-    display: inline-flex;
-    align-items: center;
     min-height: 2.75rem;
     margin-top: 0.5rem;
     padding: 0 1.25em;
-    border-radius: 7px;
-    background: var(--_accent);
-    color: var(--_accent-contrast);
-    font-weight: 600;
-    text-decoration: none;
   }
 `;
