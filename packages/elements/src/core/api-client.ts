@@ -18,6 +18,8 @@ export class ApiError extends Error {
 export interface RequestOptions {
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `{ 'idempotency-key': key }`. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -31,20 +33,24 @@ export class ApiClient {
     private readonly onUnauthorized: () => void = () => {},
   ) {}
 
-  get<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  get<T>(path: string, options?: RequestOptions): Promise<T> {
     return this.request<T>('GET', path, options);
   }
 
-  post<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  post<T>(path: string, options?: RequestOptions): Promise<T> {
     return this.request<T>('POST', path, options);
   }
 
-  patch<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  patch<T>(path: string, options?: RequestOptions): Promise<T> {
     return this.request<T>('PATCH', path, options);
   }
 
-  async request<T>(method: string, path: string, { body, signal }: RequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  delete<T = void>(path: string, options?: RequestOptions): Promise<T> {
+    return this.request<T>('DELETE', path, options);
+  }
+
+  async request<T>(method: string, path: string, { body, signal, headers: extra }: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json', ...extra };
     const token = this.getToken();
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
