@@ -1,9 +1,11 @@
 /**
  * Fixtures and handlers of the back office's own routes (settings, outbox) for admin element
- * tests. Payloads go through `reply()`, so they are parsed by the contract like every mock.
+ * tests, and what the in-memory admin APIs (partners, programs) share: the log of the requests
+ * they saw, routes that fail as if offline, the contract's refusals. Payloads go through
+ * `reply()`, so they are parsed by the contract like every mock.
  */
 import { CenterSettings, ErrorBody, OutboxList, type MenuEntry } from '@rp/contract';
-import { apiPath, http, HttpResponse, reply } from './api-mock.js';
+import { apiPath, http, HttpResponse, reply, replyError } from './api-mock.js';
 
 const menu: MenuEntry[] = [
   { id: 'welcome', visible: true, label: null },
@@ -81,4 +83,45 @@ export const adminDataHandlers = [
 export function replyThrottled(message: string, retryAfterSeconds: number) {
   const body = ErrorBody.parse({ error: { code: 'throttled', message, retryAfterSeconds } });
   return HttpResponse.json(body, { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } });
+}
+
+/** One request an in-memory admin API saw. */
+export interface SeenRequest {
+  method: string;
+  /** Without the API base: `/admin/partners/demo`. */
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  idempotencyKey: string | null;
+}
+
+/** The requests an in-memory admin API saw, and its routes that fail as if the server could not be reached. */
+export interface SeenRequests {
+  requests: SeenRequest[];
+  /** Routes as `route` names them ("POST /admin/payouts", "PATCH /admin/programs/:id"): each fails once. */
+  offline: Set<string>;
+}
+
+/**
+ * Notes `request` in `api.requests`, its JSON body parsed; `'offline'` when its route (the method
+ * and the path as `route` writes it) is in `api.offline`, which it then leaves.
+ */
+export async function seeRequest(api: SeenRequests, request: Request, route: (path: string) => string = (path) => path): Promise<SeenRequest | 'offline'> {
+  const url = new URL(request.url);
+  const path = url.pathname.replace(/^\/api[^/]*/, '');
+  const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.clone().text();
+  const seen: SeenRequest = {
+    method: request.method,
+    path,
+    query: Object.fromEntries(url.searchParams),
+    body: text ? JSON.parse(text) : undefined,
+    idempotencyKey: request.headers.get('idempotency-key'),
+  };
+  api.requests.push(seen);
+  return api.offline.delete(`${request.method} ${route(path)}`) ? 'offline' : seen;
+}
+
+/** The server's answer to a body the contract refuses: each issue's message at its field path. */
+export function replyIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>) {
+  return replyError('invalid_request', 'Some fields need attention.', Object.fromEntries(issues.map((i) => [i.path.map(String).join('.'), i.message])));
 }

@@ -14,6 +14,8 @@ import {
   AdminProgramList,
   Coupon,
   CouponCreate,
+  CouponList,
+  CouponListQuery,
   PayoutCreate,
   PayoutResult,
   type AdminPartnerSummary,
@@ -21,6 +23,9 @@ import {
   type PartnerStatus,
 } from '@rp/contract';
 import { http, HttpResponse, reply, replyError, worker } from './api-mock.js';
+import { seeRequest, type SeenRequests } from './admin-mock.js';
+
+export type { SeenRequest } from './admin-mock.js';
 
 const usd = (amount: number) => ({ amount, currency: 'USD' });
 const address = { line1: '', line2: '', city: '', region: '', postalCode: '', country: '' };
@@ -123,30 +128,21 @@ export const adminPartnerFixtures = {
       partner('newroaster', 'Jordan Reyes', 'jordan@newroaster.example', 'pending', '2026-10-30T12:00:00.000Z', [0, 0]),
     ];
   },
+  /** Coupon code → partner code. */
+  coupons: [['DEMO-WELCOME', 'demo']] as [string, string][],
   generatedPassword: 'vX3k-Generated-Pass_0123',
   temporaryPassword: 'Tmp-9f8e7d6c5b4a3210',
 };
 
-/** One request the mock saw. */
-export interface SeenRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  body: unknown;
-  idempotencyKey: string | null;
-}
-
-export interface AdminPartnersApi {
+export interface AdminPartnersApi extends SeenRequests {
   /** The partners, oldest first; tests may change them. */
   partners: AdminPartner[];
   programs: AdminProgram[];
-  requests: SeenRequest[];
-  /** Coupon codes given, by code. */
+  /** Coupon code → partner code. */
   coupons: Map<string, string>;
-  /** Requests to these routes ("GET /admin/partners") fail as the server would not be reached, once each. */
-  offline: Set<string>;
 }
 
+const COUPON_CREATED = '2026-11-02T12:00:00.000Z';
 const PARTNER = /\/api[^/]*\/admin\/partners\/([^/]+)(?:\/([a-z-]+))?(?:\/(\d+))?$/;
 
 const summary = (p: AdminPartner): AdminPartnerSummary => ({
@@ -163,28 +159,13 @@ export function useAdminPartnersApi(): AdminPartnersApi {
     partners: adminPartnerFixtures.partners(),
     programs: structuredClone(adminPartnerFixtures.programs.programs),
     requests: [],
-    coupons: new Map(),
+    coupons: new Map(adminPartnerFixtures.coupons),
     offline: new Set(),
   };
   const payoutAnswers = new Map<string, { body: string; answer: PayoutResult }>();
   const find = (code: string) => api.partners.find((p) => p.profile.code === decodeURIComponent(code));
 
-  async function seen(request: Request): Promise<SeenRequest | 'offline'> {
-    const url = new URL(request.url);
-    const path = url.pathname.replace(/^\/api[^/]*/, '');
-    const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.clone().text();
-    const entry: SeenRequest = {
-      method: request.method,
-      path,
-      query: Object.fromEntries(url.searchParams),
-      body: text ? JSON.parse(text) : undefined,
-      idempotencyKey: request.headers.get('idempotency-key'),
-    };
-    api.requests.push(entry);
-    const route = `${request.method} ${path.replace(/\/admin\/partners\/[^/]+/, '/admin/partners/:code')}`;
-    if (api.offline.delete(route)) return 'offline';
-    return entry;
-  }
+  const seen = (request: Request) => seeRequest(api, request, (path) => path.replace(/\/admin\/partners\/[^/]+/, '/admin/partners/:code'));
 
   const status = (p: AdminPartner, to: PartnerStatus) => {
     p.profile = { ...p.profile, status: to };
@@ -305,6 +286,14 @@ export function useAdminPartnersApi(): AdminPartnersApi {
       payoutAnswers.set(key, { body: bodyText, answer });
       return reply(PayoutResult, answer, { status: 201 });
     }),
+    http.get(/\/api[^/]*\/admin\/coupons$/, async ({ request }) => {
+      const seenRequest = await seen(request);
+      if (seenRequest === 'offline') return HttpResponse.error();
+      const { partnerCode } = CouponListQuery.parse(seenRequest.query);
+      if (!find(partnerCode)) return replyError('not_found', `No partner with code "${partnerCode}".`);
+      const coupons = [...api.coupons].filter(([, owner]) => owner === partnerCode);
+      return reply(CouponList, { coupons: coupons.map(([code]) => ({ code, partnerCode, createdAt: COUPON_CREATED })) });
+    }),
     http.post(/\/api[^/]*\/admin\/coupons$/, async ({ request }) => {
       const seenRequest = await seen(request);
       if (seenRequest === 'offline') return HttpResponse.error();
@@ -314,7 +303,7 @@ export function useAdminPartnersApi(): AdminPartnersApi {
         return replyError('conflict', `The coupon code "${input.code}" is already assigned.`, { code: 'Already assigned.' });
       }
       api.coupons.set(input.code, input.partnerCode);
-      return reply(Coupon, { code: input.code, partnerCode: input.partnerCode, createdAt: '2026-11-02T12:00:00.000Z' }, { status: 201 });
+      return reply(Coupon, { code: input.code, partnerCode: input.partnerCode, createdAt: COUPON_CREATED }, { status: 201 });
     }),
   );
   return api;

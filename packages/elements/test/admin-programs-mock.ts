@@ -13,13 +13,11 @@ import {
   CommissionRuleUpdate,
 } from '@rp/contract';
 import { http, HttpResponse, reply, replyError, worker } from './api-mock.js';
-import { adminPartnerFixtures, type SeenRequest } from './admin-partners-mock.js';
+import { replyIssues, seeRequest, type SeenRequests } from './admin-mock.js';
+import { adminPartnerFixtures } from './admin-partners-mock.js';
 
-export interface AdminProgramsApi {
+export interface AdminProgramsApi extends SeenRequests {
   programs: AdminProgram[];
-  requests: SeenRequest[];
-  /** Requests to these routes ("PATCH /admin/programs/:id") fail as if the server could not be reached, once each. */
-  offline: Set<string>;
 }
 
 const PROGRAMS = /\/api[^/]*\/admin\/programs(?:\/(\d+))?(?:\/rules)?(?:\/(\d+))?$/;
@@ -37,15 +35,11 @@ export function useAdminProgramsApi(programs: AdminProgram[] = adminPartnerFixtu
 
   worker.use(
     http.all(PROGRAMS, async ({ request }) => {
-      const url = new URL(request.url);
-      const path = url.pathname.replace(/^\/api[^/]*/, '');
-      const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.text();
-      const body: unknown = text ? JSON.parse(text) : undefined;
-      api.requests.push({ method: request.method, path, query: Object.fromEntries(url.searchParams), body, idempotencyKey: null });
-      const route = `${request.method} ${path.replace(/\/programs\/\d+/, '/programs/:id').replace(/\/rules\/\d+/, '/rules/:ruleId')}`;
-      if (api.offline.delete(route)) return HttpResponse.error();
+      const seen = await seeRequest(api, request, (path) => path.replace(/\/programs\/\d+/, '/programs/:id').replace(/\/rules\/\d+/, '/rules/:ruleId'));
+      if (seen === 'offline') return HttpResponse.error();
+      const { path, body } = seen;
 
-      const [, programId, ruleId] = PROGRAMS.exec(url.pathname)!;
+      const [, programId, ruleId] = PROGRAMS.exec(new URL(request.url).pathname)!;
       const program = api.programs.find((p) => p.id === Number(programId));
       if (programId && !program) return replyError('not_found', `No program ${programId}.`);
       const isRules = path.includes('/rules');
@@ -53,7 +47,7 @@ export function useAdminProgramsApi(programs: AdminProgram[] = adminPartnerFixtu
       if (!programId) {
         if (request.method === 'GET') return reply(AdminProgramList, { programs: api.programs });
         const parsed = AdminProgramCreate.safeParse(body);
-        if (!parsed.success) return replyError('invalid_request', 'Some fields need attention.', fieldsOf(parsed.error.issues));
+        if (!parsed.success) return replyIssues(parsed.error.issues);
         const created = AdminProgram.parse({
           ...parsed.data,
           id: Math.max(0, ...api.programs.map((p) => p.id)) + 1,
@@ -68,13 +62,13 @@ export function useAdminProgramsApi(programs: AdminProgram[] = adminPartnerFixtu
       if (!isRules) {
         if (request.method === 'GET') return reply(AdminProgram, program!);
         const parsed = AdminProgramUpdate.safeParse(body);
-        if (!parsed.success) return replyError('invalid_request', 'Some fields need attention.', fieldsOf(parsed.error.issues));
+        if (!parsed.success) return replyIssues(parsed.error.issues);
         Object.assign(program!, parsed.data);
         return reply(AdminProgram, program!);
       }
       if (!ruleId) {
         const parsed = CommissionRuleCreate.safeParse(body);
-        if (!parsed.success) return replyError('invalid_request', 'Some fields need attention.', fieldsOf(parsed.error.issues));
+        if (!parsed.success) return replyIssues(parsed.error.issues);
         const rule = CommissionRule.parse({ ...parsed.data, id: nextRuleId++ });
         program!.rules = ordered([...program!.rules, rule]);
         return reply(CommissionRule, rule, { status: 201 });
@@ -89,15 +83,11 @@ export function useAdminProgramsApi(programs: AdminProgram[] = adminPartnerFixtu
       const { id, ...current } = program!.rules[index]!;
       const base = update.type !== undefined && update.type !== current.type ? { productSku: current.productSku, note: current.note } : current;
       const merged = CommissionRuleCreate.safeParse({ ...base, ...update });
-      if (!merged.success) return replyError('invalid_request', 'Some fields need attention.', fieldsOf(merged.error.issues));
+      if (!merged.success) return replyIssues(merged.error.issues);
       const rule = CommissionRule.parse({ ...merged.data, id });
       program!.rules = ordered(program!.rules.map((r) => (r.id === id ? rule : r)));
       return reply(CommissionRule, rule);
     }),
   );
   return api;
-}
-
-function fieldsOf(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): Record<string, string> {
-  return Object.fromEntries(issues.map((i) => [i.path.map(String).join('.'), i.message]));
 }

@@ -1,7 +1,7 @@
 /**
  * Admin resources and destinations for element tests: fixtures parsed by the contract's schemas
- * and handlers answering the admin routes with them. Tests add their own handlers after
- * `useAdminResources()` to capture bodies or answer otherwise.
+ * and handlers answering the admin routes with them, and files to upload. Tests add their own
+ * handlers after `useAdminResources()` to capture bodies or answer otherwise.
  */
 import {
   AdminBanner,
@@ -14,11 +14,7 @@ import {
   AdminResourcePageList,
   MediaUpload,
 } from '@rp/contract';
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type * as z from 'zod';
-import { apiPath, delay, freshApiBase, http, HttpResponse, reply, replyError, worker } from './api-mock.js';
-import { adminFixtures, adminSignedIn } from './admin-signed-in.js';
-import { $, text } from './report-kit.js';
+import { apiPath, http, HttpResponse, reply, worker } from './api-mock.js';
 
 /** A 1×1 transparent PNG. */
 export const PNG_BYTES = Uint8Array.from(
@@ -183,121 +179,4 @@ export function chooseFile(input: HTMLInputElement, file: File): void {
   transfer.items.add(file);
   input.files = transfer.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
-}
-
-/** Sets a field's value and fires `input`, as typing does. */
-export function typeInto(field: HTMLInputElement | HTMLTextAreaElement, value: string): void {
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-}
-
-/** Chooses an option of a select and fires `change`. */
-export function selectValue(select: HTMLSelectElement, value: string): void {
-  select.value = value;
-  select.dispatchEvent(new Event('change', { bubbles: true }));
-}
-
-/** Renders `<tag api-base>` for a fresh API base; an admin is signed in unless told otherwise. */
-export async function renderAdmin<E extends HTMLElement>(tag: string, options: { signIn?: boolean } = {}) {
-  const apiBase = freshApiBase();
-  if (options.signIn !== false) await adminSignedIn(apiBase);
-  const el = document.createElement(tag) as E;
-  el.setAttribute('api-base', apiBase);
-  await fixture(html`${el}`);
-  return { el, apiBase };
-}
-
-/**
- * The four states every admin list element shows: loading, empty, error with retry, and signed
- * out (no request until an admin signs in).
- */
-export function adminStateTests<S extends z.ZodType>(o: {
-  tag: string;
-  path: string;
-  schema: S;
-  page: z.input<S>;
-  empty: z.input<S>;
-  loadingText: string;
-  emptyText: string;
-  /** Selector present once the list shows. */
-  list: string;
-}): void {
-  it('shows a loading state, then the list', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    worker.use(
-      http.get(apiPath(o.path), async () => {
-        await gate;
-        return reply(o.schema, o.page);
-      }),
-    );
-    const { el } = await renderAdmin(o.tag);
-    await waitUntil(() => $(el, '[part="loading"]'), 'loading shown');
-    expect(text($(el, '[part="loading"]'))).to.equal(o.loadingText);
-    expect($(el, '[part="loading"]')!.getAttribute('role')).to.equal('status');
-    await expect(el).to.be.accessible();
-    release();
-    await waitUntil(() => $(el, o.list), 'list shown');
-    expect($(el, '[part="loading"]')).to.equal(null);
-  });
-
-  it('says so when there is nothing yet, and still offers to add', async () => {
-    worker.use(http.get(apiPath(o.path), () => reply(o.schema, o.empty)));
-    const { el } = await renderAdmin(o.tag);
-    await waitUntil(() => $(el, '[part="empty"]'), 'empty shown');
-    expect(text($(el, '[part="empty"]'))).to.equal(o.emptyText);
-    expect($(el, o.list)).to.equal(null);
-    expect($(el, '[part="add-button"]')).to.not.equal(null);
-    await expect(el).to.be.accessible();
-  });
-
-  it('shows the error and loads again on retry', async () => {
-    let calls = 0;
-    worker.use(
-      http.get(apiPath(o.path), () => {
-        calls += 1;
-        return calls === 1 ? replyError('internal', 'The back office is resting.') : reply(o.schema, o.page);
-      }),
-    );
-    const { el } = await renderAdmin(o.tag);
-    await waitUntil(() => $(el, '[part="error"]'), 'error shown');
-    expect(text($(el, '[part="error"] p'))).to.equal('The back office is resting.');
-    expect($(el, '[part="error"]')!.getAttribute('role')).to.equal('alert');
-    await expect(el).to.be.accessible();
-    ($(el, '[part="retry"]') as HTMLButtonElement).click();
-    await waitUntil(() => $(el, o.list), 'list after retry');
-    expect(calls).to.equal(2);
-  });
-
-  it('asks to sign in without requesting anything, then loads once signed in', async () => {
-    let calls = 0;
-    worker.use(
-      http.get(apiPath(o.path), () => {
-        calls += 1;
-        return reply(o.schema, o.page);
-      }),
-    );
-    const { el, apiBase } = await renderAdmin(o.tag, { signIn: false });
-    await delay(30);
-    expect(text($(el, '[part="signed-out"]'))).to.equal('Sign in to the back office to see this section.');
-    expect($(el, '[part="add-button"]')).to.equal(null);
-    expect(calls).to.equal(0);
-    await expect(el).to.be.accessible();
-    await adminSignedIn(apiBase);
-    await waitUntil(() => $(el, o.list), 'list after sign-in');
-    expect(calls).to.equal(1);
-  });
-
-  it('sends the admin session token, and shows the signed-out state when the server refuses it', async () => {
-    const auth: (string | null)[] = [];
-    worker.use(
-      http.get(apiPath(o.path), ({ request }) => {
-        auth.push(request.headers.get('authorization'));
-        return replyError('unauthorized', 'Sign in to continue.');
-      }),
-    );
-    const { el } = await renderAdmin(o.tag);
-    await waitUntil(() => $(el, '[part="signed-out"]'), 'signed out after 401');
-    expect(auth[0]).to.equal(`Bearer ${adminFixtures.signIn.token}`);
-  });
 }

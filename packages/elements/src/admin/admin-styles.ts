@@ -9,23 +9,30 @@ import { stateStyles } from '../core/state-styles.js';
  *
  * Classes (all optional):
  * - `.admin-header` — a section's heading row: `h2`, `.intro` below it, `.header-actions` at the end.
- * - `.panel` — a bordered group (`.panel-header` with `h3` + `.panel-intro`, then content);
+ * - `.panel` — a bordered group (`.panel-header` with `h3` or `h4` + `.panel-intro`, then content);
  *   `.panel-footer` for a row of actions at its bottom.
  * - `.field` — label, control, `.hint`, `.field-error` stacked; `.fields` lays fields in a grid
  *   (`.wide` spans it); `.required` marks a required label.
  * - `.form-error` — an error about the whole form; `.notice` — a neutral note.
+ * - `.affix` — an input with a `.prefix` (currency symbol) before or a `.suffix` (%) after it.
+ * - `.mono` — monospace text (codes, slugs, addresses); `--_mono` is the font.
  * - Buttons: `.primary` (base), `.secondary`, `.danger`, `.ghost`, `.small`, `.link` (looks like a link).
  * - `.actions` — a row of buttons; `.toolbar` — search and filters above a list.
  * - `.badge` with `.success`, `.warning`, `.danger`, `.neutral`, `.info`.
  * - `table.data` — a list of records; `.num` cells align numbers; `.table-wrap` scrolls it sideways.
  * - `.status` — the live region for "Saved" (`.saved` shows it green with a check).
  * - `.switch` — a `role="switch"` button with `aria-checked`; its track and thumb are drawn by CSS.
+ * - `dialog` — the confirmation of confirm-dialog.ts, its buttons in `.actions.end`.
  */
 export const adminCss = css`
   :host {
     --_warning: var(--rp-warning, #9a5b00);
     --_info: var(--rp-info, #1d5fb8);
     --_shadow: var(--rp-shadow, 0 1px 2px rgb(16 24 40 / 0.05));
+    --_mono: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+  }
+  .mono {
+    font-family: var(--_mono);
   }
 
   /* ---- headings ---------------------------------------------------------------------------- */
@@ -68,8 +75,10 @@ export const adminCss = css`
   .panel-header {
     margin-bottom: var(--_space);
   }
-  .panel-header h3 {
+  .panel-header h3,
+  .panel-header h4 {
     margin: 0;
+    font-size: 1.0625rem;
   }
   .panel-intro {
     margin: 0.2rem 0 0;
@@ -168,6 +177,41 @@ export const adminCss = css`
     color: var(--_text);
     background: color-mix(in srgb, var(--_accent) 7%, var(--_surface));
     border-color: color-mix(in srgb, var(--_accent) 25%, transparent);
+  }
+
+  /* An amount with its currency symbol before it, or a percent sign after it. */
+  .affix {
+    display: flex;
+    align-items: stretch;
+  }
+  .affix .prefix,
+  .affix .suffix {
+    display: grid;
+    place-items: center;
+    padding: 0 0.7rem;
+    border: 1px solid var(--_border);
+    background: var(--_surface-alt);
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  .affix .prefix {
+    border-inline-end: 0;
+    border-radius: calc(var(--_radius) * 0.6) 0 0 calc(var(--_radius) * 0.6);
+  }
+  .affix .suffix {
+    border-inline-start: 0;
+    border-radius: 0 calc(var(--_radius) * 0.6) calc(var(--_radius) * 0.6) 0;
+  }
+  .affix .prefix + input {
+    border-start-start-radius: 0;
+    border-end-start-radius: 0;
+  }
+  .affix input:has(+ .suffix) {
+    border-start-end-radius: 0;
+    border-end-end-radius: 0;
+  }
+  .affix input {
+    font-variant-numeric: tabular-nums;
   }
 
   /* ---- buttons ----------------------------------------------------------------------------- */
@@ -359,6 +403,34 @@ export const adminCss = css`
     .switch[aria-checked='true']::after {
       background: Highlight;
     }
+  }
+
+  /* ---- confirmation dialog (confirm-dialog.ts) ---------------------------------------------- */
+  dialog {
+    width: min(30rem, calc(100vw - 2rem));
+    padding: calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    color: var(--_text);
+    background: var(--_surface);
+    box-shadow: 0 20px 48px rgb(16 24 40 / 0.22);
+  }
+  dialog::backdrop {
+    background: rgb(16 24 40 / 0.45);
+  }
+  dialog h2 {
+    margin: 0 0 0.5rem;
+    font-size: 1.2rem;
+  }
+  dialog p {
+    color: var(--_muted);
+  }
+  dialog strong {
+    color: var(--_text);
+  }
+  .actions.end {
+    justify-content: flex-end;
+    margin-top: var(--_space);
   }
 
   /* ---- states ------------------------------------------------------------------------------ */

@@ -1,16 +1,24 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { AdminDestination, AdminDestinationList, DestinationCreate, DestinationUpdate } from '@rp/contract';
 import { apiPath, http, reply, replyError, resetApi, worker } from '../../../test/api-mock.js';
-import { adminResourceFixtures as fx, adminStateTests, renderAdmin, typeInto, useAdminResources } from '../../../test/admin-resources-mock.js';
-import { $, cells, text } from '../../../test/report-kit.js';
+import { adminResourceFixtures as fx, useAdminResources } from '../../../test/admin-resources-mock.js';
+import {
+  $,
+  adminStateTests,
+  captureBodies,
+  cells,
+  click,
+  editorField as field,
+  editorOpened as opened,
+  renderAdmin,
+  text,
+  typeInto,
+} from '../../../test/admin-kit.js';
 import type { RpAdminDestinations } from './rp-admin-destinations.js';
 import './rp-admin-destinations.js';
 
 const render = () => renderAdmin<RpAdminDestinations>('rp-admin-destinations');
 const ready = (el: RpAdminDestinations) => waitUntil(() => $(el, '[part="table"]'), 'destinations listed');
-const field = <T extends HTMLElement = HTMLInputElement>(el: RpAdminDestinations, name: string) => $(el, `#f-${name}`) as T;
-const click = (el: RpAdminDestinations, selector: string) => ($(el, selector) as HTMLButtonElement).click();
-const opened = (el: RpAdminDestinations) => waitUntil(() => $(el, '[part="form"]'), 'editor open');
 const [shop, sale, blog] = fx.destinations.destinations as [AdminDestination, AdminDestination, AdminDestination];
 
 describe('rp-admin-destinations', () => {
@@ -43,7 +51,6 @@ describe('rp-admin-destinations', () => {
   });
 
   it('adds a destination with exactly the form', async () => {
-    const bodies: unknown[] = [];
     const created = AdminDestination.parse({
       id: 4,
       name: 'Gift cards',
@@ -53,14 +60,7 @@ describe('rp-admin-destinations', () => {
       active: true,
       createdAt: '2026-05-01T10:00:00.000Z',
     });
-    worker.use(
-      http.post(apiPath('/admin/destinations'), async ({ request }) => {
-        const body = await request.json();
-        bodies.push(body);
-        DestinationCreate.parse(body);
-        return reply(AdminDestination, created, { status: 201 });
-      }),
-    );
+    const bodies = captureBodies('post', '/admin/destinations', DestinationCreate, () => reply(AdminDestination, created, { status: 201 }));
     const { el } = await render();
     await ready(el);
     click(el, '[part="add-button"]');
@@ -111,14 +111,8 @@ describe('rp-admin-destinations', () => {
   });
 
   it('edits name, description and rules but never sends the fixed address', async () => {
-    const bodies: unknown[] = [];
-    worker.use(
-      http.patch(apiPath('/admin/destinations/2'), async ({ request }) => {
-        const body = await request.json();
-        bodies.push(body);
-        DestinationUpdate.parse(body);
-        return reply(AdminDestination, { ...sale, name: 'Spring offers', allowSubpaths: true });
-      }),
+    const bodies = captureBodies('patch', '/admin/destinations/2', DestinationUpdate, () =>
+      reply(AdminDestination, { ...sale, name: 'Spring offers', allowSubpaths: true }),
     );
     const { el } = await render();
     await ready(el);
@@ -135,14 +129,7 @@ describe('rp-admin-destinations', () => {
   });
 
   it('disables a destination only after confirming what it does', async () => {
-    const bodies: unknown[] = [];
-    worker.use(
-      http.patch(apiPath('/admin/destinations/1'), async ({ request }) => {
-        const body = await request.json();
-        bodies.push(body);
-        return reply(AdminDestination, { ...shop, active: false });
-      }),
-    );
+    const bodies = captureBodies('patch', '/admin/destinations/1', null, () => reply(AdminDestination, { ...shop, active: false }));
     const { el } = await render();
     await ready(el);
     click(el, '[data-toggle="1"]');
@@ -169,13 +156,7 @@ describe('rp-admin-destinations', () => {
   });
 
   it('enables a disabled destination at once', async () => {
-    const bodies: unknown[] = [];
-    worker.use(
-      http.patch(apiPath('/admin/destinations/3'), async ({ request }) => {
-        bodies.push(await request.json());
-        return reply(AdminDestination, { ...blog, active: true });
-      }),
-    );
+    const bodies = captureBodies('patch', '/admin/destinations/3', null, () => reply(AdminDestination, { ...blog, active: true }));
     const { el } = await render();
     await ready(el);
     click(el, '[data-toggle="3"]');

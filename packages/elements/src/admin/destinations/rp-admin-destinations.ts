@@ -120,23 +120,11 @@ export class RpAdminDestinations extends AdminCollection<AdminDestination, Desti
   }
 
   protected _listTemplate(destinations: AdminDestination[]): TemplateResult {
-    return html`<div class="table-wrap">
-      <table class="data" part="table">
-        <caption class="visually-hidden">${msg('Link destinations')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${msg('Destination')}</th>
-            <th scope="col">${msg('Address')}</th>
-            <th scope="col">${msg('Partners may link to')}</th>
-            <th scope="col">${msg('Status')}</th>
-            <th scope="col"><span class="visually-hidden">${msg('Actions')}</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${destinations.map((d) => this._rowTemplate(d))}
-        </tbody>
-      </table>
-    </div>`;
+    return this._tableTemplate(
+      msg('Link destinations'),
+      [msg('Destination'), msg('Address'), msg('Partners may link to'), msg('Status')],
+      destinations.map((d) => this._rowTemplate(d)),
+    );
   }
 
   protected _rowTemplate(d: AdminDestination): TemplateResult {
@@ -158,9 +146,7 @@ export class RpAdminDestinations extends AdminCollection<AdminDestination, Desti
   protected _rowActions(d: AdminDestination): TemplateResult {
     const toggling = this.toggling === d.id;
     return html`<span class="row-actions">
-      <button type="button" class="secondary small" part="edit-button" data-edit=${d.id} ?disabled=${toggling} @click=${() => void this.open(d)}>
-        ${msg('Edit')}<span class="visually-hidden"> ${d.name}</span>
-      </button>
+      ${this._editButton(d, d.name, toggling)}
       <button type="button" class="${d.active ? 'danger' : 'secondary'} small" part="toggle-button" data-toggle=${d.id}
         ?disabled=${this.toggling !== null} @click=${() => void (d.active ? this.#askDisable(d) : this.#setActive(d, true))}>
         ${toggling ? (d.active ? msg('Disabling…') : msg('Enabling…')) : d.active ? msg('Disable') : msg('Enable')}<span class="visually-hidden"> ${d.name}</span>

@@ -142,7 +142,7 @@ export const outboxStyles = css`
     max-width: 62ch;
   }
   code {
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-family: var(--_mono);
     font-size: 0.875em;
     padding: 0.1em 0.35em;
     border-radius: 4px;

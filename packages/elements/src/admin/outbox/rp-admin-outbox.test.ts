@@ -1,27 +1,17 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { OutboxList } from '@rp/contract';
-import { apiPath, freshApiBase, http, reply, replyError, resetApi, worker } from '../../../test/api-mock.js';
-import { adminFixtures, adminSignedIn } from '../../../test/admin-signed-in.js';
+import { apiPath, http, reply, resetApi, worker } from '../../../test/api-mock.js';
 import { adminMockFixtures, adminPaths } from '../../../test/admin-mock.js';
+import { $, $$, adminFixtures, adminStateTests, focused, renderAdmin, text } from '../../../test/admin-kit.js';
 import type { RpAdminOutbox } from './rp-admin-outbox.js';
 import './rp-admin-outbox.js';
 
 const outboxRoute = apiPath(adminPaths.outbox);
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
-const text = (node: Element | ShadowRoot) => node.textContent!.replace(/\s+/g, ' ').trim();
-// A boolean, not expect(element).to.equal(…): chai's description of a failing DOM comparison can hang the page.
-const focused = (el: Element, selector: string) => el.shadowRoot!.activeElement === el.shadowRoot!.querySelector(selector);
-
-async function render(apiBase: string): Promise<RpAdminOutbox> {
-  return fixture<RpAdminOutbox>(html`<rp-admin-outbox api-base=${apiBase}></rp-admin-outbox>`);
-}
+const render = async () => (await renderAdmin<RpAdminOutbox>('rp-admin-outbox')).el;
 
 async function loaded(list: OutboxList = adminMockFixtures.outbox): Promise<RpAdminOutbox> {
-  const apiBase = freshApiBase();
-  await adminSignedIn(apiBase);
   worker.use(http.get(outboxRoute, () => reply(OutboxList, list)));
-  const el = await render(apiBase);
+  const el = await render();
   await waitUntil(() => el.shadowRoot!.querySelector('[part="list"], [part="empty"]'), 'outbox never loaded');
   return el;
 }
@@ -29,9 +19,17 @@ async function loaded(list: OutboxList = adminMockFixtures.outbox): Promise<RpAd
 describe('rp-admin-outbox', () => {
   beforeEach(() => resetApi());
 
+  adminStateTests({
+    tag: 'rp-admin-outbox',
+    path: adminPaths.outbox,
+    schema: OutboxList,
+    page: adminMockFixtures.outbox,
+    loadingText: 'Loading the outbox…',
+    list: '[part="list"]',
+    addButton: '[part="refresh-button"]',
+  });
+
   it('lists the mail newest first and opens the newest, with the admin token', async () => {
-    const apiBase = freshApiBase();
-    await adminSignedIn(apiBase);
     let auth: string | null = null;
     // Sent oldest first: the element orders them itself.
     const shuffled = { messages: [...adminMockFixtures.outbox.messages].reverse() };
@@ -41,7 +39,7 @@ describe('rp-admin-outbox', () => {
         return reply(OutboxList, shuffled);
       }),
     );
-    const el = await render(apiBase);
+    const el = await render();
     await waitUntil(() => el.shadowRoot!.querySelector('[part="list"]'), 'outbox never loaded');
     expect(auth).to.equal(`Bearer ${adminFixtures.signIn.token}`);
     expect(text($(el, 'h2'))).to.equal('Outbox');
@@ -109,67 +107,7 @@ describe('rp-admin-outbox', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows a loading state first', async () => {
-    const apiBase = freshApiBase();
-    await adminSignedIn(apiBase);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    worker.use(
-      http.get(outboxRoute, async () => {
-        await gate;
-        return reply(OutboxList, adminMockFixtures.outbox);
-      }),
-    );
-    const el = await render(apiBase);
-    await waitUntil(() => el.shadowRoot!.querySelector('[part="loading"]'), 'no loading state');
-    expect(text($(el, '[part="loading"]'))).to.equal('Loading the outbox…');
-    await expect(el).to.be.accessible();
-    release();
-    await waitUntil(() => el.shadowRoot!.querySelector('[part="list"]'), 'list never shown');
-  });
-
-  it('shows the error and loads again on retry', async () => {
-    const apiBase = freshApiBase();
-    await adminSignedIn(apiBase);
-    let calls = 0;
-    worker.use(
-      http.get(outboxRoute, () => {
-        calls += 1;
-        return calls === 1 ? replyError('internal', 'The outbox is unavailable.') : reply(OutboxList, adminMockFixtures.outbox);
-      }),
-    );
-    const el = await render(apiBase);
-    await waitUntil(() => el.shadowRoot!.querySelector('[part="error"]'), 'no error state');
-    expect(text($(el, '[part="error"]'))).to.contain('The outbox is unavailable.');
-    await expect(el).to.be.accessible();
-    $<HTMLButtonElement>(el, '[part="retry"]').click();
-    await waitUntil(() => el.shadowRoot!.querySelector('[part="list"]'), 'list after retry');
-    expect(calls).to.equal(2);
-  });
-
-  it('asks to sign in without requesting anything, then loads once an admin signs in', async () => {
-    const apiBase = freshApiBase();
-    let calls = 0;
-    worker.use(
-      http.get(outboxRoute, () => {
-        calls += 1;
-        return reply(OutboxList, adminMockFixtures.outbox);
-      }),
-    );
-    const el = await render(apiBase);
-    await el.updateComplete;
-    expect(text($(el, '[part="signed-out"]'))).to.equal('Sign in to the back office to see this section.');
-    expect($(el, '[part="refresh-button"]')).to.equal(null);
-    await expect(el).to.be.accessible();
-    expect(calls).to.equal(0);
-    await adminSignedIn(apiBase);
-    await waitUntil(() => el.shadowRoot!.querySelector('[part="list"]'), 'list after sign-in');
-    expect(calls).to.equal(1);
-  });
-
   it('refreshes on request, keeping the list in place and the open message open', async () => {
-    const apiBase = freshApiBase();
-    await adminSignedIn(apiBase);
     const [reset, waiting, welcome] = adminMockFixtures.outbox.messages;
     let answer: OutboxList = { messages: [waiting!, welcome!] };
     let gate: Promise<void> | null = null;
@@ -180,7 +118,7 @@ describe('rp-admin-outbox', () => {
         return reply(OutboxList, answer);
       }),
     );
-    const el = await render(apiBase);
+    const el = await render();
     await waitUntil(() => el.shadowRoot!.querySelector('[part="list"]'), 'list never shown');
     $$<HTMLButtonElement>(el, '[part="item"]')[1]!.click();
     await el.updateComplete;

@@ -1,45 +1,46 @@
-import type { ErrorBody } from '@rp/contract';
+import type { ApiClient } from '../../core/api-client.js';
 import { ApiError } from '../../core/api-client.js';
-import type { AdminStore } from '../admin-store.js';
+
+/** A random Idempotency-Key. `getRandomValues` works on plain-http pages too, unlike `randomUUID`. */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Whether the server may have done the work without answering (network error, 5xx): retry with the same key. */
+export function unknownOutcome(error: unknown): boolean {
+  return error instanceof ApiError && (error.code === 'network' || error.status >= 500);
+}
 
 /**
- * POSTs an admin call that carries an `Idempotency-Key` (payouts, coupons): the server answers a
- * retry with the same key and body exactly as the first call, and records nothing twice.
- *
- * `ApiClient` has no way to add a header, so this is its request with one more header; errors
- * come out the same (`ApiError`, `network` when the server could not be reached, and a 401 ends
- * the admin session).
+ * POSTs of one form that carry an `Idempotency-Key` (payouts, coupons): the server answers a
+ * retry with the same key and body exactly as the first call, and records nothing twice. The
+ * same submission sent again after an unknown outcome reuses its key; anything else gets a new one.
  */
-export async function idempotentPost<T>(store: AdminStore, path: string, body: unknown, key: string, signal?: AbortSignal): Promise<T> {
-  const token = store.session?.token ?? null;
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    'content-type': 'application/json',
-    'idempotency-key': key,
-  };
-  if (token) headers.authorization = `Bearer ${token}`;
-  let response: Response;
-  try {
-    response = await fetch(store.client.base.replace(/\/$/, '') + path, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(body),
-      signal: signal ?? null,
-      credentials: 'omit',
-    });
-  } catch (cause) {
-    if (signal?.aborted) throw cause;
-    throw new ApiError(0, 'network', 'Could not reach the server. Check your connection and try again.');
+export class IdempotentPost {
+  #last: { key: string; body: string } | null = null;
+
+  constructor(
+    private readonly client: () => ApiClient,
+    private readonly path: string,
+  ) {}
+
+  async send<T>(body: unknown): Promise<T> {
+    const text = JSON.stringify(body);
+    const attempt = this.#last?.body === text ? this.#last : { key: newIdempotencyKey(), body: text };
+    this.#last = attempt;
+    try {
+      const answer = await this.client().post<T>(this.path, { body, headers: { 'idempotency-key': attempt.key } });
+      this.#last = null;
+      return answer;
+    } catch (error) {
+      if (!unknownOutcome(error)) this.#last = null;
+      throw error;
+    }
   }
-  const payload: unknown = await response.json().catch(() => null);
-  if (response.ok) return payload as T;
-  const error = (payload as Partial<ErrorBody> | null)?.error;
-  if (response.status === 401 && token) store.clear('expired');
-  throw new ApiError(
-    response.status,
-    error?.code ?? 'internal',
-    error?.message ?? `The server answered ${response.status}.`,
-    error?.fields ?? {},
-    error?.retryAfterSeconds,
-  );
+
+  /** Forgets the last attempt (another partner, signed out). */
+  reset(): void {
+    this.#last = null;
+  }
 }

@@ -1,18 +1,16 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { AdminPartner } from '@rp/contract';
-import { delay, freshApiBase, http, reply, replyError, resetApi, worker } from '../../../test/api-mock.js';
-import { adminSignedIn } from '../../../test/admin-signed-in.js';
+import { delay, http, reply, replyError, resetApi, worker } from '../../../test/api-mock.js';
 import { adminPartnerFixtures, useAdminPartnersApi, type AdminPartnersApi } from '../../../test/admin-partners-mock.js';
-import { $, $$, text } from '../../../test/report-kit.js';
+import { $, $$, adminSignedIn, renderAdmin, submit, text, type } from '../../../test/admin-kit.js';
+import { useClipboard } from '../../../test/copy-kit.js';
 import type { RpAdminPartner } from './rp-admin-partner.js';
 import './rp-admin-partner.js';
 
 async function render(code = 'demo', options: { signIn?: boolean } = {}): Promise<{ el: RpAdminPartner; api: AdminPartnersApi; apiBase: string }> {
-  const apiBase = freshApiBase();
-  if (options.signIn !== false) await adminSignedIn(apiBase);
   const api = useAdminPartnersApi();
-  const el = await fixture<RpAdminPartner>(html`<rp-admin-partner api-base=${apiBase} code=${code}></rp-admin-partner>`);
+  const { el, apiBase } = await renderAdmin<RpAdminPartner>('rp-admin-partner', { signIn: options.signIn, attributes: { code } });
   return { el, api, apiBase };
 }
 
@@ -22,29 +20,19 @@ const status = (el: RpAdminPartner) => text($(el, '[part="status"]'));
 const figures = (el: RpAdminPartner) =>
   Object.fromEntries($$(el, '[part="balance"] .figure').map((f) => [text(f.querySelector('dt')), text(f.querySelector('dd'))]));
 const posts = (api: AdminPartnersApi) => api.requests.filter((r) => r.method !== 'GET');
+const couponCodes = (el: RpAdminPartner) => $$(el, '[part="coupons"] li').map(text);
 
-function type(el: RpAdminPartner, selector: string, value: string): void {
-  const field = $(el, selector) as HTMLInputElement;
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+/** Submits a payout of `amount` whose answer is lost: the request fails as if the server could not be reached. */
+async function payoutUnanswered(el: RpAdminPartner, api: AdminPartnersApi, amount: string): Promise<void> {
+  api.offline.add('POST /admin/payouts');
+  type(el, '#payout-amount', amount);
+  submit(el, 'payout-form');
+  await waitUntil(() => $(el, '[part="payout-form"] .form-error'), 'network error shown');
 }
-const submit = (el: RpAdminPartner, form: string) => ($(el, `[part="${form}"] button[type="submit"]`) as HTMLButtonElement).click();
 
 describe('rp-admin-partner', () => {
-  const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
-  let copied: string[] = [];
-  beforeEach(() => {
-    resetApi();
-    copied = [];
-    Object.defineProperty(navigator, 'clipboard', {
-      configurable: true,
-      value: { writeText: async (value: string) => void copied.push(value) },
-    });
-  });
-  afterEach(() => {
-    delete (navigator as { clipboard?: unknown }).clipboard;
-    if (clipboard) Object.defineProperty(Navigator.prototype, 'clipboard', clipboard);
-  });
+  const clipboard = useClipboard();
+  beforeEach(() => resetApi());
 
   it('shows the partner: status, balance, programs and contact details', async () => {
     const { el } = await render();
@@ -65,8 +53,6 @@ describe('rp-admin-partner', () => {
   });
 
   it('shows a loading state, then the partner', async () => {
-    const apiBase = freshApiBase();
-    await adminSignedIn(apiBase);
     useAdminPartnersApi();
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -76,7 +62,7 @@ describe('rp-admin-partner', () => {
         return reply(AdminPartner, adminPartnerFixtures.partners()[0]!);
       }),
     );
-    const el = await fixture<RpAdminPartner>(html`<rp-admin-partner api-base=${apiBase} code="demo"></rp-admin-partner>`);
+    const { el } = await renderAdmin<RpAdminPartner>('rp-admin-partner', { attributes: { code: 'demo' } });
     await waitUntil(() => $(el, '[part="loading"]'), 'loading shown');
     expect(text($(el, '[part="loading"]'))).to.equal('Loading the partner…');
     await expect(el).to.be.accessible();
@@ -178,11 +164,24 @@ describe('rp-admin-partner', () => {
 
     ($(el, '[part="copy-button"]') as HTMLButtonElement).click();
     await waitUntil(() => status(el) === 'Password copied.', 'copied');
-    expect(copied).to.deep.equal([adminPartnerFixtures.temporaryPassword]);
+    expect(clipboard.copied).to.deep.equal([adminPartnerFixtures.temporaryPassword]);
 
     ($(el, '[part="secret"] button.ghost') as HTMLButtonElement).click();
     await waitUntil(() => !$(el, '[part="secret"]'), 'password gone');
     await waitUntil(() => el.shadowRoot!.activeElement === button(el, 'reset-password'), 'focus moved');
+  });
+
+  it('selects the password and says how to copy it where there is no clipboard', async () => {
+    const { el } = await render();
+    await loaded(el);
+    el.secret = 'Shown-Once-123';
+    await waitUntil(() => $(el, '[part="secret"]'), 'password shown');
+    clipboard.stub({ none: true });
+    ($(el, '[part="copy-button"]') as HTMLButtonElement).click();
+    await waitUntil(() => status(el).startsWith('Copying is not available here'), 'explained');
+    const secret = $<HTMLInputElement>(el, '#secret');
+    expect([secret.selectionStart, secret.selectionEnd]).to.deep.equal([0, 'Shown-Once-123'.length]);
+    expect(clipboard.copied).to.deep.equal([]);
   });
 
   it('records a payout in exact minor units with an Idempotency-Key, and shows the new balance', async () => {
@@ -219,10 +218,7 @@ describe('rp-admin-partner', () => {
   it('retries a payout after a network error with the same key, so it is recorded once', async () => {
     const { el, api } = await render();
     await loaded(el);
-    api.offline.add('POST /admin/payouts');
-    type(el, '#payout-amount', '20');
-    submit(el, 'payout-form');
-    await waitUntil(() => $(el, '[part="payout-form"] .form-error'), 'network error shown');
+    await payoutUnanswered(el, api, '20');
     expect(text($(el, '[part="payout-form"] .form-error'))).to.equal(
       'The server could not confirm the payout. Submit it again: it will not be recorded twice.',
     );
@@ -239,10 +235,7 @@ describe('rp-admin-partner', () => {
   it('makes a new key when the payout is changed after a network error', async () => {
     const { el, api } = await render();
     await loaded(el);
-    api.offline.add('POST /admin/payouts');
-    type(el, '#payout-amount', '20');
-    submit(el, 'payout-form');
-    await waitUntil(() => $(el, '[part="payout-form"] .form-error'), 'network error shown');
+    await payoutUnanswered(el, api, '20');
     type(el, '#payout-amount', '25');
     submit(el, 'payout-form');
     await waitUntil(() => figures(el).Available === '$95.50', 'recorded');
@@ -329,13 +322,37 @@ describe('rp-admin-partner', () => {
     expect($(el, '#enroll-program')!.getAttribute('aria-invalid')).to.equal('true');
   });
 
+  it('lists the partner’s coupon codes, says when there are none, and loads them again after an error', async () => {
+    const { el, api } = await render();
+    await waitUntil(() => $(el, '[part="coupons"]'), 'codes listed');
+    expect(couponCodes(el)).to.deep.equal(['DEMO-WELCOME']);
+    expect(api.requests.filter((r) => r.path === '/admin/coupons').map((r) => r.query)).to.deep.equal([{ partnerCode: 'demo' }]);
+    expect($(el, '[part="coupons"]').getAttribute('aria-label')).to.equal('Coupon codes');
+    await expect(el).to.be.accessible();
+
+    const none = await render('brewblog');
+    await waitUntil(() => $(none.el, '.no-coupons'), 'none said');
+    expect(text($(none.el, '.no-coupons'))).to.equal('No coupon codes yet.');
+
+    const offline = useAdminPartnersApi();
+    offline.offline.add('GET /admin/coupons');
+    const failed = await renderAdmin<RpAdminPartner>('rp-admin-partner', { attributes: { code: 'demo' } });
+    const couponError = () => text($(failed.el, '[aria-labelledby="coupon-heading"] .form-error'));
+    await waitUntil(() => couponError().startsWith('The coupon codes could not be loaded.'), 'error shown');
+    await loaded(failed.el);
+    $(failed.el, '[aria-labelledby="coupon-heading"] .form-error button').click();
+    await waitUntil(() => couponCodes(failed.el).length === 1, 'codes after retry');
+  });
+
   it('adds a coupon code with an Idempotency-Key, and shows a taken code at the field', async () => {
     const { el, api } = await render();
     await loaded(el);
+    await waitUntil(() => $(el, '[part="coupons"]'), 'codes listed');
     type(el, '#coupon-code', 'DANA10');
     submit(el, 'coupon-form');
-    await waitUntil(() => $(el, '.chip'), 'coupon shown');
-    expect(text($(el, '.given'))).to.equal('Added now: DANA10');
+    await waitUntil(() => couponCodes(el).includes('DANA10'), 'coupon shown');
+    expect(couponCodes(el)).to.deep.equal(['DEMO-WELCOME', 'DANA10']);
+    expect(status(el)).to.equal('Coupon code DANA10 added.');
     expect(posts(api)[0]).to.deep.include({ path: '/admin/coupons', body: { code: 'DANA10', partnerCode: 'demo' } });
     expect(posts(api)[0]!.idempotencyKey).to.match(/^[0-9a-f]{32}$/);
     expect(api.coupons.get('DANA10')).to.equal('demo');

@@ -4,14 +4,26 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { html as staticHtml, literal } from 'lit/static-html.js';
 import { localized, msg, str } from '@lit/localize';
 import { Task, initialState } from '@lit/task';
-import type { Address, AdminPartner, AdminPasswordReset, AdminProgram, AdminProgramList, Coupon, PartnerStatus, PayoutResult } from '@rp/contract';
-import { ApiError } from '../../core/api-client.js';
+import type {
+  Address,
+  AdminPartner,
+  AdminPasswordReset,
+  AdminProgram,
+  AdminProgramList,
+  Coupon,
+  CouponList,
+  PartnerStatus,
+  PayoutResult,
+} from '@rp/contract';
 import { errorState, loadingState } from '../../core/states.js';
 import { formatDate, formatMoney } from '../../core/format.js';
+import { selectField, writeClipboard } from '../../core/copy.js';
 import { RpAdminElement, adminFire, adminSignedOutState } from '../rp-admin-element.js';
 import { adminStyles } from '../admin-styles.js';
-import { idempotentPost } from './idempotent-post.js';
-import { currencySymbol, newIdempotencyKey, parseMinorUnits, type AmountProblem } from './money-input.js';
+import { Announcer, errorText, fieldParts, serverErrors, withoutError, type FieldErrors } from '../admin-form.js';
+import { ConfirmDialog } from '../confirm-dialog.js';
+import { amountProblemText, currencySymbol, parseMinorUnits } from '../money-input.js';
+import { IdempotentPost, unknownOutcome } from './idempotent-post.js';
 import { partnerStyles } from './rp-admin-partners.styles.js';
 
 /** What changed on a partner. */
@@ -27,29 +39,14 @@ export interface RpPartnerChangedDetail {
 /** The largest amount the API takes in one call, in minor units (the contract's MAX_AMOUNT). */
 const MAX_AMOUNT = 100_000_000_000;
 
-/** A confirmation asked before a consequential action. */
-interface Confirmation {
-  title: string;
-  body: string;
-  confirm: string;
-  run: () => Promise<void>;
-  /** Focused again when the dialog closes. */
-  opener: HTMLElement | null;
-}
-
-/** A submission whose outcome is unknown (network error, 5xx): retried with the same key. */
-interface Attempt {
-  key: string;
-  body: string;
-}
-
 const statusClass: Record<PartnerStatus, string> = { active: 'success', pending: 'warning', suspended: 'danger' };
 
 /**
  * One partner in the merchant's back office: profile, status, balance, programs, and the
  * merchant's actions — approve, suspend (after a confirmation), reactivate, reset the password
  * (the temporary password is shown once), enroll in a program or remove from one, record a
- * payout, give a coupon code. Reads `GET /admin/partners/:code` with the admin session.
+ * payout, list and add coupon codes. Reads `GET /admin/partners/:code` and
+ * `GET /admin/coupons?partnerCode=` with the admin session.
  *
  * A payout is typed in major units and sent as exact integer minor units, never more than the
  * available balance; each payout attempt carries one `Idempotency-Key`, reused when the same
@@ -77,7 +74,9 @@ const statusClass: Record<PartnerStatus, string> = { active: 'success', pending:
  * @csspart payout-form - The "Record a payout" form.
  * @csspart enrollments - The list of programs the partner is in.
  * @csspart enroll-form - The "Enroll in a program" form.
+ * @csspart coupons - The partner's coupon codes.
  * @csspart coupon-form - The coupon code form.
+ * @csspart field-error - A field's error message.
  * @csspart profile - The contact details.
  * @csspart status - The live region announcing each result.
  * @csspart confirm - The confirmation dialog.
@@ -116,23 +115,24 @@ export class RpAdminPartner extends RpAdminElement {
   @state() protected busy: string | null = null;
   /** An action's error, shown under the actions. */
   @state() protected actionError = '';
-  /** Text of the polite live region. */
-  @state() protected announcement = '';
   /**
    * A password to show once above the details: the generated one after the partner was created
    * (set with `code`), or a reset's temporary one. Never stored.
    */
   @property({ attribute: false }) secret: string | null = null;
-  @state() protected confirmation: Confirmation | null = null;
   /** Field errors of the forms, by form then field (`payout.amount`, `enroll.programId`, `coupon.code`). */
-  @state() protected fieldErrors: Record<string, string> = {};
+  @state() protected fieldErrors: FieldErrors = {};
   /** General errors of the forms, by form. */
   @state() protected formErrors: Record<string, string> = {};
-  /** Coupon codes given in this visit (the admin API cannot list them). */
-  @state() protected couponsGiven: string[] = [];
+  /** The partner's coupon codes, oldest first: as loaded, plus those added since. */
+  @state() protected coupons: Coupon[] | null = null;
 
-  #payoutAttempt: Attempt | null = null;
-  #couponAttempt: Attempt | null = null;
+  /** The polite live region announcing each result. */
+  protected readonly live = new Announcer(this);
+  protected readonly confirmDialog = new ConfirmDialog(this);
+  // Each retried with the same Idempotency-Key after an unknown outcome.
+  readonly #payouts = new IdempotentPost(() => this.store.client, '/admin/payouts');
+  readonly #coupons = new IdempotentPost(() => this.store.client, '/admin/coupons');
 
   protected readonly task = new Task(this, {
     args: () => [this.store, this.store.session?.token ?? null, this.code] as const,
@@ -140,6 +140,17 @@ export class RpAdminPartner extends RpAdminElement {
       this.#reset(!token);
       if (!token || !code) return initialState;
       return store.client.get<AdminPartner>(this.#path(code), { signal });
+    },
+  });
+
+  /** The partner's coupon codes. */
+  protected readonly couponsTask = new Task(this, {
+    args: () => [this.store, this.store.session?.token ?? null, this.code] as const,
+    task: async ([store, token, code], { signal }) => {
+      if (!token || !code) return initialState;
+      const list = await store.client.get<CouponList>(`/admin/coupons?${new URLSearchParams({ partnerCode: code })}`, { signal });
+      this.coupons = list.coupons;
+      return list;
     },
   });
 
@@ -155,8 +166,7 @@ export class RpAdminPartner extends RpAdminElement {
    * until the answer arrives; a failed first load is simply tried again.
    */
   async reload(): Promise<void> {
-    if (this.task.value) await this.#refresh();
-    else await this.task.run();
+    await Promise.all([this.task.value ? this.#refresh() : this.task.run(), this.couponsTask.run()]);
   }
 
   /** Moves focus to the partner's name (after opening the detail). */
@@ -174,7 +184,7 @@ export class RpAdminPartner extends RpAdminElement {
         complete: (partner) => this._contentTemplate(this.current ?? partner),
         error: (error) => errorState(error, () => void this.task.run()),
       })}
-      <p class="visually-hidden" part="status" role="status" aria-live="polite">${this.announcement}</p>
+      <p class="visually-hidden" part="status" role="status" aria-live="polite">${this.live.text}</p>
       ${this._confirmTemplate()}`;
   }
 
@@ -182,12 +192,6 @@ export class RpAdminPartner extends RpAdminElement {
     super.willUpdate(changed);
     // Another partner: the last one's password must not show under this one's name.
     if (changed.has('code') && changed.get('code') && !changed.has('secret')) this.secret = null;
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
-    if (dialog && this.confirmation && !dialog.open) dialog.showModal();
   }
 
   protected _contentTemplate(partner: AdminPartner): TemplateResult {
@@ -242,23 +246,23 @@ export class RpAdminPartner extends RpAdminElement {
   }
 
   #confirmSuspend(event: Event, name: string): void {
-    this.confirmation = {
+    this.confirmDialog.ask({
       title: msg(str`Suspend ${name}?`),
       body: msg('They are signed out everywhere and cannot sign in until you reactivate them. Their links keep redirecting, and their balance stays as it is.'),
       confirm: msg('Suspend partner'),
       run: () => this.#changeStatus('suspend'),
       opener: event.currentTarget as HTMLElement,
-    };
+    });
   }
 
   #confirmReset(event: Event, name: string): void {
-    this.confirmation = {
+    this.confirmDialog.ask({
       title: msg(str`Reset ${name}'s password?`),
       body: msg('Their current password stops working and they are signed out everywhere. You get a temporary password to send them, shown once.'),
       confirm: msg('Reset password'),
       run: () => this.#resetPassword(),
       opener: event.currentTarget as HTMLElement,
-    };
+    });
   }
 
   async #changeStatus(action: 'approve' | 'suspend' | 'reactivate'): Promise<void> {
@@ -312,7 +316,7 @@ export class RpAdminPartner extends RpAdminElement {
       </div>
       <div class="secret-row">
         <label class="visually-hidden" for="secret">${msg('Temporary password')}</label>
-        <input id="secret" class="mono" readonly .value=${this.secret ?? ''} @focus=${selectAll} />
+        <input id="secret" class="mono" readonly .value=${this.secret ?? ''} @focus=${selectField} />
         <button type="button" class="secondary" part="copy-button" @click=${this.#copySecret}>${msg('Copy')}</button>
         <button type="button" class="ghost" @click=${this.#closeSecret}>${msg('Done')}</button>
       </div>
@@ -321,11 +325,11 @@ export class RpAdminPartner extends RpAdminElement {
 
   async #copySecret(): Promise<void> {
     try {
-      await navigator.clipboard.writeText(this.secret ?? '');
-      await this.#announce(msg('Password copied.'));
+      await writeClipboard(this.secret ?? '');
+      await this.live.say(msg('Password copied.'));
     } catch {
       this.renderRoot.querySelector<HTMLInputElement>('#secret')?.select();
-      await this.#announce(msg('Copying is not available here: press Ctrl+C (⌘C) to copy the selected password.'));
+      await this.live.say(msg('Copying is not available here: press Ctrl+C (⌘C) to copy the selected password.'));
     }
   }
 
@@ -365,6 +369,9 @@ export class RpAdminPartner extends RpAdminElement {
     const available = partner.balance.available;
     const nothingToPay = available.amount <= 0;
     const symbol = currencySymbol(available.currency, this.locale);
+    const amount = this.#field('payout-amount', 'payout.amount', msg(str`At most ${formatMoney(available, this.locale)}.`));
+    const method = this.#field('payout-method', 'payout.method');
+    const reference = this.#field('payout-reference', 'payout.reference', msg('Your transfer id, shown on the partner’s ledger.'));
     return html`<section class="panel" aria-labelledby="payout-heading">
       <div class="panel-header">
         ${this.#heading(msg('Record a payout'), 'payout-heading')}
@@ -387,27 +394,23 @@ export class RpAdminPartner extends RpAdminElement {
                     required
                     maxlength="20"
                     placeholder=${formatMoney({ amount: 0, currency: available.currency }, this.locale).replace(/[^\d.,]/g, '')}
-                    aria-invalid=${this.fieldErrors['payout.amount'] ? 'true' : 'false'}
-                    aria-describedby=${describedBy('payout-amount', this.fieldErrors['payout.amount'])}
+                    aria-invalid=${amount.invalid}
+                    aria-describedby=${amount.describedBy}
                   />
                 </div>
-                <span class="hint" id="payout-amount-hint">${msg(str`At most ${formatMoney(available, this.locale)}.`)}</span>
-                ${this.#fieldError('payout-amount', 'payout.amount')}
+                ${amount.hint} ${amount.error}
               </div>
               <div class="field">
                 <label for="payout-method">${msg('Method (optional)')}</label>
                 <input id="payout-method" name="payout.method" maxlength="40" autocomplete="off" placeholder=${msg('Bank transfer')}
-                  aria-invalid=${this.fieldErrors['payout.method'] ? 'true' : 'false'}
-                  aria-describedby=${describedBy('payout-method', this.fieldErrors['payout.method'], false)} />
-                ${this.#fieldError('payout-method', 'payout.method')}
+                  aria-invalid=${method.invalid} aria-describedby=${method.describedBy} />
+                ${method.error}
               </div>
               <div class="field wide">
                 <label for="payout-reference">${msg('Reference (optional)')}</label>
                 <input id="payout-reference" name="payout.reference" maxlength="128" autocomplete="off"
-                  aria-invalid=${this.fieldErrors['payout.reference'] ? 'true' : 'false'}
-                  aria-describedby=${describedBy('payout-reference', this.fieldErrors['payout.reference'])} />
-                <span class="hint" id="payout-reference-hint">${msg('Your transfer id, shown on the partner’s ledger.')}</span>
-                ${this.#fieldError('payout-reference', 'payout.reference')}
+                  aria-invalid=${reference.invalid} aria-describedby=${reference.describedBy} />
+                ${reference.hint} ${reference.error}
               </div>
             </div>
             <div class="panel-footer">
@@ -427,7 +430,12 @@ export class RpAdminPartner extends RpAdminElement {
     const data = new FormData(form);
     const available = partner.balance.available;
     const parsed = parseMinorUnits(String(data.get('payout.amount') ?? ''), available.currency, this.locale, MAX_AMOUNT);
-    let problem = parsed.ok ? '' : amountProblem(parsed.problem, available.currency);
+    let problem = parsed.ok
+      ? ''
+      : amountProblemText(parsed.problem, available.currency, {
+          empty: msg('Enter the amount you paid.'),
+          format: msg('Enter an amount such as 125.50.'),
+        });
     if (parsed.ok && parsed.value === 0) problem = msg('Enter an amount above zero.');
     if (parsed.ok && parsed.value > available.amount) {
       problem = msg(str`That is more than the available balance of ${formatMoney(available, this.locale)}.`);
@@ -442,13 +450,10 @@ export class RpAdminPartner extends RpAdminElement {
       method: String(data.get('payout.method') ?? '').trim(),
       reference: String(data.get('payout.reference') ?? '').trim(),
     };
-    const key = this.#attemptKey(this.#payoutAttempt, body);
-    this.#payoutAttempt = key;
     this.busy = 'payout';
     this.#clearErrors('payout');
     try {
-      const result = await idempotentPost<PayoutResult>(this.store, '/admin/payouts', body, key.key);
-      this.#payoutAttempt = null;
+      const result = await this.#payouts.send<PayoutResult>(body);
       form.reset();
       const paid = formatMoney(result.amount, this.locale);
       const left = formatMoney(result.availableAfter, this.locale);
@@ -463,10 +468,9 @@ export class RpAdminPartner extends RpAdminElement {
       this.#changed('payout', after, msg(str`Payout of ${paid} recorded. ${left} is still available.`));
       void this.#refresh();
     } catch (error) {
-      if (!unknownOutcome(error)) this.#payoutAttempt = null;
       await this.#showErrors(
         'payout',
-        prefixed('payout', error, { 'amount.amount': 'amount', amount: 'amount', method: 'method', reference: 'reference' }),
+        this.#apiFields('payout', error, { 'amount.amount': 'amount', amount: 'amount', method: 'method', reference: 'reference' }),
         unknownOutcome(error)
           ? msg('The server could not confirm the payout. Submit it again: it will not be recorded twice.')
           : errorText(error),
@@ -497,7 +501,7 @@ export class RpAdminPartner extends RpAdminElement {
                   class="small ghost"
                   aria-label=${msg(str`Remove from ${e.programName}`)}
                   ?disabled=${this.busy !== null}
-                  @click=${(event: Event) => this.#confirmUnenroll(event, e.programId, e.programName, partner.profile.name)}
+                  @click=${() => this.#confirmUnenroll(e.programId, e.programName, partner.profile.name)}
                 >
                   ${msg('Remove')}
                 </button>
@@ -521,15 +525,15 @@ export class RpAdminPartner extends RpAdminElement {
         const enrolled = new Set(partner.enrollments.map((e) => e.programId));
         const open = programs.filter((p) => !p.archived && !enrolled.has(p.id));
         if (!open.length) return html`<p class="muted small all-enrolled">${msg('Enrolled in every active program.')}</p>`;
-        const error = this.fieldErrors['enroll.programId'];
+        const program = this.#field('enroll-program', 'enroll.programId');
         return html`<form class="inline-form" part="enroll-form" aria-label=${msg('Enroll in a program')} @submit=${this.#enroll} @change=${this.#clearFieldError}>
           ${this.#formError('enroll')}
           <div class="field grow">
             <label for="enroll-program">${msg('Enroll in a program')}</label>
-            <select id="enroll-program" name="enroll.programId" aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy('enroll-program', error, false)}>
+            <select id="enroll-program" name="enroll.programId" aria-invalid=${program.invalid} aria-describedby=${program.describedBy}>
               ${open.map((p) => html`<option value=${p.id}>${p.name}</option>`)}
             </select>
-            ${this.#fieldError('enroll-program', 'enroll.programId')}
+            ${program.error}
           </div>
           <button type="submit" class="secondary" ?disabled=${this.busy !== null}>
             ${this.busy === 'enroll' ? msg('Enrolling…') : msg('Enroll')}
@@ -552,42 +556,38 @@ export class RpAdminPartner extends RpAdminElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#enroll-program, [part="enrollments"] button')?.focus();
     } catch (error) {
-      await this.#showErrors('enroll', prefixed('enroll', error, { programId: 'programId' }), errorText(error));
+      await this.#showErrors('enroll', this.#apiFields('enroll', error, { programId: 'programId' }), errorText(error));
     } finally {
       this.busy = null;
     }
   }
 
-  #confirmUnenroll(event: Event, programId: number, programName: string, name: string): void {
-    this.confirmation = {
+  #confirmUnenroll(programId: number, programName: string, name: string): void {
+    this.confirmDialog.ask({
       title: msg(str`Remove ${name} from ${programName}?`),
       body: msg('They stop earning commission in this program. What they earned so far stays on their balance.'),
       confirm: msg('Remove from program'),
       run: () =>
         this.#act('unenroll', async () => {
-          await this.store.client.request<void>('DELETE', `${this.#path(this.code)}/enrollments/${programId}`);
+          await this.store.client.delete(`${this.#path(this.code)}/enrollments/${programId}`);
           await this.#refresh('unenrolled', msg(str`Removed from ${programName}.`));
           await this.updateComplete;
           this.renderRoot.querySelector<HTMLElement>('#programs-heading')?.closest('section')?.querySelector<HTMLElement>('button, select')?.focus();
         }),
       opener: null,
-    };
+    });
   }
 
   // ---- coupons ------------------------------------------------------------------------------
 
   protected _couponTemplate(partner: AdminPartner): TemplateResult {
-    const error = this.fieldErrors['coupon.code'];
+    const code = this.#field('coupon-code', 'coupon.code', msg('Letters, digits, - and _.'));
     return html`<section class="panel" aria-labelledby="coupon-heading">
       <div class="panel-header">
         ${this.#heading(msg('Coupon codes'), 'coupon-heading')}
         <p class="panel-intro">${msg(str`Sales checked out with the code are credited to ${partner.profile.name}, even without a click.`)}</p>
       </div>
-      ${this.couponsGiven.length
-        ? html`<p class="given">
-            ${msg('Added now:')} ${this.couponsGiven.map((code) => html`<span class="chip mono">${code}</span>`)}
-          </p>`
-        : nothing}
+      ${this._couponListTemplate()}
       <form class="inline-form" part="coupon-form" novalidate aria-label=${msg('Add a coupon code')} @submit=${this.#addCoupon} @input=${this.#clearFieldError}>
         ${this.#formError('coupon')}
         <div class="field grow">
@@ -602,17 +602,35 @@ export class RpAdminPartner extends RpAdminElement {
             pattern="[A-Za-z0-9_\\-]+"
             autocomplete="off"
             spellcheck="false"
-            aria-invalid=${error ? 'true' : 'false'}
-            aria-describedby=${describedBy('coupon-code', error)}
+            aria-invalid=${code.invalid}
+            aria-describedby=${code.describedBy}
           />
-          <span class="hint" id="coupon-code-hint">${msg('Letters, digits, - and _.')}</span>
-          ${this.#fieldError('coupon-code', 'coupon.code')}
+          ${code.hint} ${code.error}
         </div>
         <button type="submit" class="secondary" ?disabled=${this.busy !== null}>
           ${this.busy === 'coupon' ? msg('Adding…') : msg('Add code')}
         </button>
       </form>
     </section>`;
+  }
+
+  /** The partner's codes; while they load again the last list stays. */
+  protected _couponListTemplate(): unknown {
+    const list = (coupons: Coupon[]) =>
+      coupons.length
+        ? html`<ul class="given" part="coupons" aria-label=${msg('Coupon codes')}>
+            ${coupons.map((c) => html`<li class="chip mono">${c.code}</li>`)}
+          </ul>`
+        : html`<p class="muted small no-coupons">${msg('No coupon codes yet.')}</p>`;
+    return this.couponsTask.render({
+      initial: () => nothing,
+      pending: () => (this.coupons ? list(this.coupons) : html`<p class="muted small" role="status">${msg('Loading coupon codes…')}</p>`),
+      error: () => html`<p class="form-error">
+        ${msg('The coupon codes could not be loaded.')}
+        <button type="button" class="link" @click=${() => void this.couponsTask.run()}>${msg('Try again')}</button>
+      </p>`,
+      complete: () => list(this.coupons ?? []),
+    });
   }
 
   async #addCoupon(event: SubmitEvent): Promise<void> {
@@ -627,19 +645,15 @@ export class RpAdminPartner extends RpAdminElement {
       return;
     }
     const body = { code: input.value.trim(), partnerCode: partner.profile.code };
-    const key = this.#attemptKey(this.#couponAttempt, body);
-    this.#couponAttempt = key;
     this.busy = 'coupon';
     this.#clearErrors('coupon');
     try {
-      const coupon = await idempotentPost<Coupon>(this.store, '/admin/coupons', body, key.key);
-      this.#couponAttempt = null;
+      const coupon = await this.#coupons.send<Coupon>(body);
       form.reset();
-      this.couponsGiven = [...this.couponsGiven, coupon.code];
+      this.coupons = [...(this.coupons ?? []), coupon];
       this.#changed('coupon', partner, msg(str`Coupon code ${coupon.code} added.`));
     } catch (error) {
-      if (!unknownOutcome(error)) this.#couponAttempt = null;
-      await this.#showErrors('coupon', prefixed('coupon', error, { code: 'code' }), errorText(error));
+      await this.#showErrors('coupon', this.#apiFields('coupon', error, { code: 'code' }), errorText(error));
     } finally {
       this.busy = null;
     }
@@ -669,37 +683,7 @@ export class RpAdminPartner extends RpAdminElement {
   // ---- confirmation dialog ------------------------------------------------------------------
 
   protected _confirmTemplate(): TemplateResult | typeof nothing {
-    const c = this.confirmation;
-    if (!c) return nothing;
-    return html`<dialog part="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-body" @close=${this.#dialogClosed}>
-      <h2 id="confirm-title">${c.title}</h2>
-      <p id="confirm-body">${c.body}</p>
-      <div class="actions end">
-        <button type="button" autofocus @click=${this.#cancelConfirmation}>${msg('Cancel')}</button>
-        <button type="button" class="danger" data-confirm @click=${this.#confirm}>${c.confirm}</button>
-      </div>
-    </dialog>`;
-  }
-
-  #cancelConfirmation(): void {
-    this.renderRoot.querySelector('dialog')?.close();
-  }
-
-  async #confirm(): Promise<void> {
-    const c = this.confirmation;
-    if (!c) return;
-    this.confirmation = null;
-    this.renderRoot.querySelector('dialog')?.close();
-    c.opener?.focus();
-    await c.run();
-  }
-
-  #dialogClosed(): void {
-    const c = this.confirmation;
-    if (!c) return;
-    // Cancelled (button or Escape): back to the button that asked.
-    this.confirmation = null;
-    c.opener?.focus();
+    return this.confirmDialog.render();
   }
 
   // ---- helpers ------------------------------------------------------------------------------
@@ -718,12 +702,6 @@ export class RpAdminPartner extends RpAdminElement {
     return this.current ?? this.task.value ?? null;
   }
 
-  /** The same key for the same body after an unknown outcome; otherwise a new attempt. */
-  #attemptKey(last: Attempt | null, body: unknown): Attempt {
-    const text = JSON.stringify(body);
-    return last && last.body === text ? last : { key: newIdempotencyKey(), body: text };
-  }
-
   /** Reads the partner again without the loading state (after a change whose answer is not the partner). */
   async #refresh(change?: PartnerChange, announcement?: string): Promise<void> {
     try {
@@ -739,15 +717,8 @@ export class RpAdminPartner extends RpAdminElement {
 
   #changed(change: PartnerChange, partner: AdminPartner, announcement: string): void {
     this.current = partner;
-    void this.#announce(announcement);
+    void this.live.say(announcement);
     adminFire(this, 'rp-admin-partner-changed', { code: partner.profile.code, change, partner });
-  }
-
-  /** Announces `text`, even when it equals the last announcement. */
-  async #announce(text: string): Promise<void> {
-    this.announcement = '';
-    await this.updateComplete;
-    this.announcement = text;
   }
 
   #formError(form: string): TemplateResult | typeof nothing {
@@ -755,17 +726,18 @@ export class RpAdminPartner extends RpAdminElement {
     return text ? html`<p class="form-error" role="alert">${text}</p>` : nothing;
   }
 
-  #fieldError(id: string, name: string): TemplateResult | typeof nothing {
-    const text = this.fieldErrors[name];
-    return text ? html`<p class="field-error" id="${id}-error">${text}</p>` : nothing;
+  /** The parts of the field whose control is `#id`, named `name` (`payout.amount`). */
+  #field(id: string, name: string, hint?: string) {
+    return fieldParts(id, this.fieldErrors[name], hint);
+  }
+
+  /** The API's field errors of a form, renamed to its fields (`amount.amount` → `payout.amount`). */
+  #apiFields(form: string, error: unknown, names: Record<string, string>): FieldErrors {
+    return serverErrors(error, (path) => (names[path] ? `${form}.${names[path]}` : null)).fields;
   }
 
   #clearFieldError(event: Event): void {
-    const name = (event.target as HTMLInputElement).name;
-    if (name && this.fieldErrors[name]) {
-      const { [name]: _cleared, ...rest } = this.fieldErrors;
-      this.fieldErrors = rest;
-    }
+    this.fieldErrors = withoutError(this.fieldErrors, (event.target as HTMLInputElement).name);
   }
 
   #clearErrors(form: string): void {
@@ -788,13 +760,13 @@ export class RpAdminPartner extends RpAdminElement {
   #reset(signedOut: boolean): void {
     this.current = null;
     if (signedOut) this.secret = null;
-    this.confirmation = null;
+    this.confirmDialog.clear();
     this.actionError = '';
     this.fieldErrors = {};
     this.formErrors = {};
-    this.couponsGiven = [];
-    this.#payoutAttempt = null;
-    this.#couponAttempt = null;
+    this.coupons = null;
+    this.#payouts.reset();
+    this.#coupons.reset();
   }
 }
 
@@ -808,45 +780,6 @@ export function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
   const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
   return letters.map((w) => [...(w ?? '')][0] ?? '').join('').toUpperCase();
-}
-
-/** An error's text for a person. */
-export function errorText(error: unknown): string {
-  return error instanceof ApiError ? error.message : msg('Something went wrong. Try again.');
-}
-
-/** Whether the server may have done the work without answering (network error, 5xx): retry with the same key. */
-function unknownOutcome(error: unknown): boolean {
-  return error instanceof ApiError && (error.code === 'network' || error.status >= 500);
-}
-
-/** The API's field errors renamed to a form's fields (`amount.amount` → `payout.amount`). */
-function prefixed(form: string, error: unknown, names: Record<string, string>): Record<string, string> {
-  if (!(error instanceof ApiError)) return {};
-  const fields: Record<string, string> = {};
-  for (const [path, text] of Object.entries(error.fields)) {
-    const name = names[path];
-    if (name && !fields[`${form}.${name}`]) fields[`${form}.${name}`] = text;
-  }
-  return fields;
-}
-
-function amountProblem(problem: AmountProblem, currency: string): string {
-  switch (problem) {
-    case 'empty':
-      return msg('Enter the amount you paid.');
-    case 'format':
-      return msg('Enter an amount such as 125.50.');
-    case 'precision':
-      return msg(str`${currency} has fewer decimal places than that.`);
-    case 'too-large':
-      return msg('That amount is too large.');
-  }
-}
-
-/** `aria-describedby` of a field: its hint and, when shown, its error. */
-function describedBy(id: string, error: string | undefined, hasHint = true): string | typeof nothing {
-  return [hasHint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
 }
 
 function item(label: string, value: unknown): TemplateResult {
@@ -867,10 +800,6 @@ function countryName(code: string, locale: string): string {
   } catch {
     return code;
   }
-}
-
-function selectAll(event: Event): void {
-  (event.target as HTMLInputElement).select();
 }
 
 RpAdminPartner.define('rp-admin-partner');

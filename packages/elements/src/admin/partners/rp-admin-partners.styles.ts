@@ -8,9 +8,8 @@ export const partnerStyles = css`
   .small {
     font-size: 0.875rem;
   }
-  .mono,
   .code {
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-family: var(--_mono);
   }
   .grow {
     flex: 1 1 14rem;
@@ -154,11 +153,6 @@ export const partnerStyles = css`
   .column > .panel + .panel {
     margin-top: 0;
   }
-  .panel-header h3,
-  .panel-header h4 {
-    margin: 0;
-    font-size: 1.0625rem;
-  }
 
   /* Available first and widest: it is what a payout can take; pending and total beside each other below. */
   dl.figures {
@@ -196,27 +190,6 @@ export const partnerStyles = css`
   .figure.main dd {
     font-size: 1.6rem;
     color: color-mix(in srgb, var(--_success) 80%, black);
-  }
-
-  .affix {
-    display: flex;
-    align-items: stretch;
-  }
-  .affix .prefix {
-    display: grid;
-    place-items: center;
-    padding: 0 0.7rem;
-    border: 1px solid var(--_border);
-    border-inline-end: 0;
-    border-radius: calc(var(--_radius) * 0.6) 0 0 calc(var(--_radius) * 0.6);
-    background: var(--_surface-alt);
-    color: var(--_muted);
-    font-weight: 600;
-  }
-  .affix input {
-    border-start-start-radius: 0;
-    border-end-start-radius: 0;
-    font-variant-numeric: tabular-nums;
   }
 
   form.inline-form {
@@ -270,6 +243,10 @@ export const partnerStyles = css`
     color: var(--_muted);
     font-size: 0.9375rem;
   }
+  ul.given {
+    list-style: none;
+    padding: 0;
+  }
   .chip {
     padding: 0.05rem 0.5rem;
     border-radius: 6px;
@@ -314,30 +291,6 @@ export const partnerStyles = css`
     width: auto;
     font-size: 1.05rem;
     letter-spacing: 0.03em;
-  }
-
-  dialog {
-    width: min(30rem, calc(100vw - 2rem));
-    padding: calc(var(--_space) * 1.5);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    color: var(--_text);
-    background: var(--_surface);
-    box-shadow: 0 20px 48px rgb(16 24 40 / 0.22);
-  }
-  dialog::backdrop {
-    background: rgb(16 24 40 / 0.45);
-  }
-  dialog h2 {
-    margin: 0 0 0.5rem;
-    font-size: 1.2rem;
-  }
-  dialog p {
-    color: var(--_muted);
-  }
-  .actions.end {
-    justify-content: flex-end;
-    margin-top: var(--_space);
   }
 
   /* ---- narrow -------------------------------------------------------------------------------- */

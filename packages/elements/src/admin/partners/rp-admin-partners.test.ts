@@ -1,39 +1,45 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { AdminPartnerPage } from '@rp/contract';
-import { delay, freshApiBase, http, reply, replyError, resetApi, worker } from '../../../test/api-mock.js';
-import { adminSignedIn } from '../../../test/admin-signed-in.js';
+import { delay, resetApi } from '../../../test/api-mock.js';
 import { adminPartnerFixtures, useAdminPartnersApi, type AdminPartnersApi } from '../../../test/admin-partners-mock.js';
-import { $, $$, text } from '../../../test/report-kit.js';
+import { $, $$, adminStateTests, cells, renderAdmin, text, typeInto as type } from '../../../test/admin-kit.js';
 import type { RpAdminPartners } from './rp-admin-partners.js';
 import type { RpAdminPartner } from './rp-admin-partner.js';
 import './rp-admin-partners.js';
 
 async function render(options: { signIn?: boolean; pageSize?: number } = {}) {
-  const apiBase = freshApiBase();
-  if (options.signIn !== false) await adminSignedIn(apiBase);
   const api = useAdminPartnersApi();
-  const el = await fixture<RpAdminPartners>(
-    html`<rp-admin-partners api-base=${apiBase} page-size=${options.pageSize ?? 25} search-delay="150"></rp-admin-partners>`,
-  );
+  const attributes = { 'page-size': options.pageSize ?? 25, 'search-delay': 150 };
+  const { el, apiBase } = await renderAdmin<RpAdminPartners>('rp-admin-partners', { signIn: options.signIn, attributes });
   return { el, api, apiBase };
 }
 
 const listed = (el: RpAdminPartners) => waitUntil(() => $(el, 'table'), 'list shown');
 /** The rows as [name+code, email, status, joined]. */
-const rows = (el: RpAdminPartners) => $$(el, 'tbody tr').map((tr) => [...tr.children].map((c) => text(c)));
+const rows = cells;
 const names = (el: RpAdminPartners) => $$(el, '.open-name').map(text);
 const listRequests = (api: AdminPartnersApi) => api.requests.filter((r) => r.method === 'GET' && r.path === '/admin/partners');
 const detail = (el: RpAdminPartners) => $(el, 'rp-admin-partner') as RpAdminPartner | null;
 const inDetail = (el: RpAdminPartners, selector: string) => detail(el)?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
 
-function type(field: HTMLInputElement, value: string): void {
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-}
-
 describe('rp-admin-partners', () => {
   beforeEach(() => resetApi());
+
+  adminStateTests({
+    tag: 'rp-admin-partners',
+    path: '/admin/partners',
+    schema: AdminPartnerPage,
+    page: {
+      partners: [{ code: 'demo', name: 'Dana Demo', email: 'dana@example.com', status: 'active', joinedAt: '2025-03-01T12:00:00.000Z' }],
+      nextCursor: null,
+    },
+    empty: { partners: [], nextCursor: null },
+    loadingText: 'Loading partners…',
+    emptyText: 'No partners yet. Create one with “New partner”, or let them sign up on your partner page.',
+    list: 'table',
+    addButton: '[part="new-button"]',
+  });
 
   it('lists partners newest first with code, email, status and join date', async () => {
     const { el, api } = await render();
@@ -48,61 +54,6 @@ describe('rp-admin-partners', () => {
     expect(listRequests(api).map((r) => r.query)).to.deep.equal([{ limit: '25' }]);
     expect($(el, '[part="more-button"]')).to.equal(null);
     await expect(el).to.be.accessible();
-  });
-
-  it('shows a loading state while the first page is pending', async () => {
-    const apiBase = freshApiBase();
-    await adminSignedIn(apiBase);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    worker.use(
-      http.get(/\/admin\/partners$/, async () => {
-        await gate;
-        return reply(AdminPartnerPage, { partners: [], nextCursor: null });
-      }),
-    );
-    const el = await fixture<RpAdminPartners>(html`<rp-admin-partners api-base=${apiBase}></rp-admin-partners>`);
-    await waitUntil(() => $(el, '[part="loading"]'), 'loading shown');
-    expect(text($(el, '[part="loading"]'))).to.equal('Loading partners…');
-    await expect(el).to.be.accessible();
-    release();
-    await waitUntil(() => $(el, '[part="empty"]'), 'empty shown');
-    expect(text($(el, '[part="empty"]'))).to.equal(
-      'No partners yet. Create one with “New partner”, or let them sign up on your partner page.',
-    );
-    await expect(el).to.be.accessible();
-  });
-
-  it('shows the error and loads again on retry', async () => {
-    const apiBase = freshApiBase();
-    await adminSignedIn(apiBase);
-    let calls = 0;
-    worker.use(
-      http.get(/\/admin\/partners$/, () => {
-        calls += 1;
-        return calls === 1
-          ? replyError('internal', 'Partners are unavailable.')
-          : reply(AdminPartnerPage, { partners: [], nextCursor: null });
-      }),
-    );
-    const el = await fixture<RpAdminPartners>(html`<rp-admin-partners api-base=${apiBase}></rp-admin-partners>`);
-    await waitUntil(() => $(el, '[part="error"]'), 'error shown');
-    expect(text($(el, '[part="error"]'))).to.contain('Partners are unavailable.');
-    await expect(el).to.be.accessible();
-    ($(el, '[part="retry"]') as HTMLButtonElement).click();
-    await waitUntil(() => $(el, '[part="empty"]'), 'loaded on retry');
-    expect(calls).to.equal(2);
-  });
-
-  it('asks to sign in and requests nothing while signed out, then loads', async () => {
-    const { el, api, apiBase } = await render({ signIn: false });
-    expect(text($(el, '[part="signed-out"]'))).to.equal('Sign in to the back office to see this section.');
-    expect($(el, '[part="new-button"]')).to.equal(null);
-    await expect(el).to.be.accessible();
-    await delay(50);
-    expect(api.requests).to.deep.equal([]);
-    await adminSignedIn(apiBase);
-    await listed(el);
   });
 
   it('searches once typing pauses, and says when nothing matches', async () => {

@@ -13,12 +13,12 @@ import type {
   AdminProgramList,
   PartnerStatus,
 } from '@rp/contract';
-import { ApiError } from '../../core/api-client.js';
 import { emptyState, errorState, loadingState } from '../../core/states.js';
 import { formatDate } from '../../core/format.js';
 import { RpAdminElement, adminFire, adminSignedOutState } from '../rp-admin-element.js';
 import { adminStyles } from '../admin-styles.js';
-import { errorText, statusLabel, type RpPartnerChangedDetail } from './rp-admin-partner.js';
+import { Announcer, constraintErrors, errorText, fieldParts, serverErrors, withoutError, type FieldErrors } from '../admin-form.js';
+import { statusLabel, type RpPartnerChangedDetail } from './rp-admin-partner.js';
 import { partnerStyles } from './rp-admin-partners.styles.js';
 import './rp-admin-partner.js';
 
@@ -61,6 +61,7 @@ const statusClass: Record<PartnerStatus, string> = { active: 'success', pending:
  * @csspart back-button - "All partners", back from the detail or the form.
  * @csspart detail - The `<rp-admin-partner>` of the chosen partner.
  * @csspart create-form - The "New partner" form.
+ * @csspart field-error - A field's error message in the form.
  * @csspart loading - The loading state.
  * @csspart empty - The empty state.
  * @csspart error - The error state.
@@ -106,9 +107,10 @@ export class RpAdminPartners extends RpAdminElement {
   /** The generated password of the partner just created, shown once in their detail. */
   @state() protected createdPassword: string | null = null;
   @state() protected creating = false;
-  @state() protected fieldErrors: Record<string, string> = {};
+  @state() protected fieldErrors: FieldErrors = {};
   @state() protected formError = '';
-  @state() protected announcement = '';
+  /** The polite live region: partners loaded, partner created. */
+  protected readonly live = new Announcer(this);
 
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #more: AbortController | null = null;
@@ -146,7 +148,7 @@ export class RpAdminPartners extends RpAdminElement {
     return html`<section class="admin">
       <slot name="header">${this._headerTemplate()}</slot>
       ${this.store.signedIn ? this.#body() : adminSignedOutState()}
-      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      <p class="visually-hidden" role="status" aria-live="polite">${this.live.text}</p>
     </section>`;
   }
 
@@ -283,7 +285,7 @@ export class RpAdminPartners extends RpAdminElement {
       this.rows = [...this.rows, ...page.partners.filter((p) => !known.has(p.code))];
       this.nextCursor = page.nextCursor;
       const n = page.partners.length;
-      this.announcement = n === 1 ? msg('1 more partner loaded.') : msg(str`${n} more partners loaded.`);
+      void this.live.say(n === 1 ? msg('1 more partner loaded.') : msg(str`${n} more partners loaded.`));
       if (!page.nextCursor) {
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>(`[part="open-button"][data-code="${CSS.escape(page.partners[0]?.code ?? '')}"]`)?.focus();
@@ -372,17 +374,10 @@ export class RpAdminPartners extends RpAdminElement {
   // ---- create -------------------------------------------------------------------------------
 
   protected _createTemplate(): TemplateResult {
-    const field = (name: (typeof CREATE_FIELDS)[number]) => ({
-      invalid: this.fieldErrors[name] ? 'true' : 'false',
-      error: this.fieldErrors[name]
-        ? html`<p class="field-error" id="create-${name}-error">${this.fieldErrors[name]}</p>`
-        : nothing,
-      describedBy: (hint: boolean) =>
-        [hint ? `create-${name}-hint` : '', this.fieldErrors[name] ? `create-${name}-error` : ''].filter(Boolean).join(' ') || nothing,
-    });
+    const field = (name: (typeof CREATE_FIELDS)[number], hint?: string) => fieldParts(`create-${name}`, this.fieldErrors[name], hint);
     const name = field('name');
     const email = field('email');
-    const code = field('code');
+    const code = field('code', msg('Their username for signing in. Leave empty to make one from the name.'));
     const programs = field('programIds');
     return html`<nav class="crumbs" aria-label=${msg('Partners')}>
         <button type="button" class="link back" part="back-button" @click=${this.#cancelCreate}>
@@ -398,12 +393,12 @@ export class RpAdminPartners extends RpAdminElement {
         <div class="fields">
           <div class="field">
             <label for="create-name">${msg('Name')}<span class="required" aria-hidden="true">*</span></label>
-            <input id="create-name" name="name" required maxlength="100" autocomplete="off" aria-invalid=${name.invalid} aria-describedby=${name.describedBy(false)} />
+            <input id="create-name" name="name" required maxlength="100" autocomplete="off" aria-invalid=${name.invalid} aria-describedby=${name.describedBy} />
             ${name.error}
           </div>
           <div class="field">
             <label for="create-email">${msg('Email')}<span class="required" aria-hidden="true">*</span></label>
-            <input id="create-email" name="email" type="email" required maxlength="254" autocomplete="off" aria-invalid=${email.invalid} aria-describedby=${email.describedBy(false)} />
+            <input id="create-email" name="email" type="email" required maxlength="254" autocomplete="off" aria-invalid=${email.invalid} aria-describedby=${email.describedBy} />
             ${email.error}
           </div>
           <div class="field">
@@ -417,12 +412,11 @@ export class RpAdminPartners extends RpAdminElement {
               autocomplete="off"
               spellcheck="false"
               aria-invalid=${code.invalid}
-              aria-describedby=${code.describedBy(true)}
+              aria-describedby=${code.describedBy}
             />
-            <span class="hint" id="create-code-hint">${msg('Their username for signing in. Leave empty to make one from the name.')}</span>
-            ${code.error}
+            ${code.hint} ${code.error}
           </div>
-          <fieldset class="field wide" aria-describedby=${programs.describedBy(false)}>
+          <fieldset class="field wide" aria-describedby=${programs.describedBy}>
             <legend>${msg('Programs')}</legend>
             ${this.programsTask.render({
               initial: () => nothing,
@@ -478,21 +472,17 @@ export class RpAdminPartners extends RpAdminElement {
   }
 
   #clearError(event: Event): void {
-    const name = (event.target as HTMLInputElement).name;
-    if (name && this.fieldErrors[name]) {
-      const { [name]: _cleared, ...rest } = this.fieldErrors;
-      this.fieldErrors = rest;
-    }
+    this.fieldErrors = withoutError(this.fieldErrors, (event.target as HTMLInputElement).name);
   }
 
   async #create(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.creating) return;
     const form = event.currentTarget as HTMLFormElement;
-    const invalid = [...form.querySelectorAll('input')].filter((input) => !input.checkValidity());
-    if (invalid.length) {
+    const invalid = constraintErrors(form);
+    if (Object.keys(invalid).length) {
       this.formError = '';
-      this.fieldErrors = Object.fromEntries(invalid.map((input) => [input.name, input.validationMessage]));
+      this.fieldErrors = invalid;
       await this.#focusInvalid();
       return;
     }
@@ -510,18 +500,13 @@ export class RpAdminPartners extends RpAdminElement {
     try {
       const created = await this.store.client.post<AdminPartnerCreated>('/admin/partners', { body });
       adminFire(this, 'rp-admin-partner-created', { partner: created.partner });
-      this.announcement = msg(str`Partner ${created.partner.profile.name} created.`);
+      void this.live.say(msg(str`Partner ${created.partner.profile.name} created.`));
       void this.task.run(); // the list shows the new partner when the merchant goes back
       await this.#open(created.partner.profile.code, created.password);
     } catch (error) {
-      const fields = error instanceof ApiError ? error.fields : {};
-      const shown: Record<string, string> = {};
-      for (const [path, message] of Object.entries(fields)) {
-        const name = CREATE_FIELDS.find((f) => path === f || path.startsWith(`${f}.`));
-        if (name && !shown[name]) shown[name] = message;
-      }
-      this.fieldErrors = shown;
-      this.formError = Object.keys(shown).length ? '' : errorText(error);
+      const { fields } = serverErrors(error, (path) => CREATE_FIELDS.find((f) => path === f || path.startsWith(`${f}.`)));
+      this.fieldErrors = fields;
+      this.formError = Object.keys(fields).length ? '' : errorText(error);
       await this.#focusInvalid();
     } finally {
       this.creating = false;

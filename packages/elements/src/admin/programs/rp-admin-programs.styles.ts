@@ -5,9 +5,6 @@ export const programStyles = css`
   :host {
     container-type: inline-size;
   }
-  .mono {
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-  }
   .upper {
     text-transform: uppercase;
   }
@@ -204,40 +201,6 @@ export const programStyles = css`
     box-shadow: none;
   }
 
-  .affix {
-    display: flex;
-    align-items: stretch;
-  }
-  .affix .prefix,
-  .affix .suffix {
-    display: grid;
-    place-items: center;
-    padding: 0 0.7rem;
-    border: 1px solid var(--_border);
-    background: var(--_surface-alt);
-    color: var(--_muted);
-    font-weight: 600;
-  }
-  .affix .prefix {
-    border-inline-end: 0;
-    border-radius: calc(var(--_radius) * 0.6) 0 0 calc(var(--_radius) * 0.6);
-  }
-  .affix .suffix {
-    border-inline-start: 0;
-    border-radius: 0 calc(var(--_radius) * 0.6) calc(var(--_radius) * 0.6) 0;
-  }
-  .affix .prefix + input {
-    border-start-start-radius: 0;
-    border-end-start-radius: 0;
-  }
-  .affix input:has(+ .suffix) {
-    border-start-end-radius: 0;
-    border-end-end-radius: 0;
-  }
-  .affix input {
-    font-variant-numeric: tabular-nums;
-  }
-
   .check-field {
     display: flex;
     align-items: flex-start;
@@ -273,33 +236,6 @@ export const programStyles = css`
   }
   .months input {
     width: 6rem;
-  }
-
-  dialog {
-    width: min(30rem, calc(100vw - 2rem));
-    padding: calc(var(--_space) * 1.5);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    color: var(--_text);
-    background: var(--_surface);
-    box-shadow: 0 20px 48px rgb(16 24 40 / 0.22);
-  }
-  dialog::backdrop {
-    background: rgb(16 24 40 / 0.45);
-  }
-  dialog h2 {
-    margin: 0 0 0.5rem;
-    font-size: 1.2rem;
-  }
-  dialog p {
-    color: var(--_muted);
-  }
-  dialog strong {
-    color: var(--_text);
-  }
-  .actions.end {
-    justify-content: flex-end;
-    margin-top: var(--_space);
   }
 
   @container (max-width: 560px) {

@@ -1,18 +1,16 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { AdminProgramList } from '@rp/contract';
-import { delay, freshApiBase, http, reply, replyError, resetApi, worker } from '../../../test/api-mock.js';
-import { adminSignedIn } from '../../../test/admin-signed-in.js';
+import { http, replyError, resetApi, worker } from '../../../test/api-mock.js';
+import { adminPartnerFixtures } from '../../../test/admin-partners-mock.js';
 import { useAdminProgramsApi, type AdminProgramsApi } from '../../../test/admin-programs-mock.js';
-import { $, $$, text } from '../../../test/report-kit.js';
+import { $, adminStateTests, check, renderAdmin, submit, text, type } from '../../../test/admin-kit.js';
 import type { RpAdminPrograms } from './rp-admin-programs.js';
 import './rp-admin-programs.js';
 
 async function render(options: { signIn?: boolean; programs?: Parameters<typeof useAdminProgramsApi>[0] } = {}) {
-  const apiBase = freshApiBase();
-  if (options.signIn !== false) await adminSignedIn(apiBase);
   const api = useAdminProgramsApi(options.programs);
-  const el = await fixture<RpAdminPrograms>(html`<rp-admin-programs api-base=${apiBase}></rp-admin-programs>`);
+  const { el, apiBase } = await renderAdmin<RpAdminPrograms>('rp-admin-programs', { signIn: options.signIn });
   return { el, api, apiBase };
 }
 
@@ -22,24 +20,25 @@ const sentences = (el: RpAdminPrograms, id: number) => [...program(el, id).query
 const writes = (api: AdminProgramsApi) => api.requests.filter((r) => r.method !== 'GET');
 const status = (el: RpAdminPrograms) => text($(el, '[part="status"]'));
 
-function type(el: RpAdminPrograms, selector: string, value: string): void {
-  const field = $(el, selector) as HTMLInputElement;
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-}
-function check(el: RpAdminPrograms, selector: string, checked: boolean): void {
-  const box = $(el, selector) as HTMLInputElement;
-  box.checked = checked;
-  box.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-}
 async function chooseType(el: RpAdminPrograms, value: string): Promise<void> {
   check(el, `input[name="type"][value="${value}"]`, true);
   await el.updateComplete;
 }
-const submit = (el: RpAdminPrograms, form: string) => ($(el, `[part="${form}"] button[type="submit"]`) as HTMLButtonElement).click();
 
 describe('rp-admin-programs', () => {
   beforeEach(() => resetApi());
+
+  adminStateTests({
+    tag: 'rp-admin-programs',
+    path: '/admin/programs',
+    schema: AdminProgramList,
+    page: adminPartnerFixtures.programs,
+    empty: { programs: [] },
+    loadingText: 'Loading programs…',
+    emptyText: 'No programs yet. Create one, then add the commission rules partners earn by.',
+    list: '[part="program"]',
+    addButton: '[part="new-button"]',
+  });
 
   it('lists programs with their terms and rules in plain words, archived ones apart', async () => {
     const { el } = await render();
@@ -61,58 +60,6 @@ describe('rp-admin-programs', () => {
     expect(text(program(el, 3).querySelector('.no-rules'))).to.equal('No rules yet: partners earn nothing in this program until you add one.');
     expect(program(el, 3).closest('.programs')!.previousElementSibling!.classList.contains('group-heading')).to.equal(true);
     await expect(el).to.be.accessible();
-  });
-
-  it('shows a loading state, then an empty state', async () => {
-    const apiBase = freshApiBase();
-    await adminSignedIn(apiBase);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    worker.use(
-      http.get(/\/admin\/programs$/, async () => {
-        await gate;
-        return reply(AdminProgramList, { programs: [] });
-      }),
-    );
-    const el = await fixture<RpAdminPrograms>(html`<rp-admin-programs api-base=${apiBase}></rp-admin-programs>`);
-    await waitUntil(() => $(el, '[part="loading"]'), 'loading shown');
-    expect(text($(el, '[part="loading"]'))).to.equal('Loading programs…');
-    await expect(el).to.be.accessible();
-    release();
-    await waitUntil(() => $(el, '[part="empty"]'), 'empty shown');
-    expect(text($(el, '[part="empty"]'))).to.equal('No programs yet. Create one, then add the commission rules partners earn by.');
-    expect($(el, '[part="new-button"]')).to.not.equal(null);
-    await expect(el).to.be.accessible();
-  });
-
-  it('shows the error and loads again on retry', async () => {
-    const apiBase = freshApiBase();
-    await adminSignedIn(apiBase);
-    let calls = 0;
-    worker.use(
-      http.get(/\/admin\/programs$/, () => {
-        calls += 1;
-        return calls === 1 ? replyError('internal', 'Programs are unavailable.') : reply(AdminProgramList, { programs: [] });
-      }),
-    );
-    const el = await fixture<RpAdminPrograms>(html`<rp-admin-programs api-base=${apiBase}></rp-admin-programs>`);
-    await waitUntil(() => $(el, '[part="error"]'), 'error shown');
-    expect(text($(el, '[part="error"]'))).to.contain('Programs are unavailable.');
-    await expect(el).to.be.accessible();
-    ($(el, '[part="retry"]') as HTMLButtonElement).click();
-    await waitUntil(() => $(el, '[part="empty"]'), 'loaded on retry');
-    expect(calls).to.equal(2);
-  });
-
-  it('asks to sign in and requests nothing while signed out', async () => {
-    const { el, api, apiBase } = await render({ signIn: false });
-    expect(text($(el, '[part="signed-out"]'))).to.equal('Sign in to the back office to see this section.');
-    expect($(el, '[part="new-button"]')).to.equal(null);
-    await expect(el).to.be.accessible();
-    await delay(50);
-    expect(api.requests).to.deep.equal([]);
-    await adminSignedIn(apiBase);
-    await loaded(el);
   });
 
   it('creates a program and shows it', async () => {

@@ -1,21 +1,22 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { localized, msg, str } from '@lit/localize';
 import { Task, initialState } from '@lit/task';
 import type { AdminProgram, AdminProgramCreate, AdminProgramList, AdminProgramUpdate, CommissionRule, CommissionRuleType } from '@rp/contract';
-import { ApiError } from '../../core/api-client.js';
 import { emptyState, errorState, loadingState } from '../../core/states.js';
 import { RpAdminElement, adminFire, adminSignedOutState } from '../rp-admin-element.js';
 import { adminStyles } from '../admin-styles.js';
+import { Announcer, constraintErrors, errorText, fieldParts, serverErrors, withoutError, type FieldErrors } from '../admin-form.js';
+import { ConfirmDialog } from '../confirm-dialog.js';
 import {
+  amountProblemText,
   currencySymbol,
   formatMinorUnits,
   formatPercentInput,
   parseBasisPoints,
   parseMinorUnits,
   type AmountProblem,
-} from '../partners/money-input.js';
+} from '../money-input.js';
 import { ruleScope, ruleSentence } from './rule-text.js';
 import { programStyles } from './rp-admin-programs.styles.js';
 
@@ -75,6 +76,7 @@ export interface RpProgramSavedDetail {
  * @csspart rules - A program's list of rules.
  * @csspart rule - Each rule.
  * @csspart program-form - The form creating or editing a program.
+ * @csspart field-error - A field's error message in a form.
  * @csspart rule-form - The form adding or editing a rule.
  * @csspart status - The live region announcing each saved change.
  * @csspart confirm - The dialog confirming a rule's removal.
@@ -106,20 +108,21 @@ export class RpAdminPrograms extends RpAdminElement {
   @state() protected programs: AdminProgram[] = [];
   @state() protected editing: Editing | null = null;
   @state() protected saving = false;
-  @state() protected fieldErrors: Record<string, string> = {};
+  @state() protected fieldErrors: FieldErrors = {};
   @state() protected formError = '';
   /** The rule form's chosen type and recurrence (they decide which fields show). */
   @state() protected ruleType: CommissionRuleType = 'percent_of_sale';
   @state() protected ruleRecurring = false;
-  @state() protected announcement = '';
-  /** The rule whose removal is being confirmed. */
-  @state() protected removing: { program: AdminProgram; rule: CommissionRule } | null = null;
+  /** The polite live region announcing each saved change. */
+  protected readonly live = new Announcer(this);
+  /** Asks before a rule is removed. */
+  protected readonly confirmDialog = new ConfirmDialog(this);
 
   protected readonly task = new Task(this, {
     args: () => [this.store, this.store.session?.token ?? null] as const,
     task: async ([store, token], { signal }) => {
       this.editing = null;
-      this.removing = null;
+      this.confirmDialog.clear();
       if (!token) return initialState;
       const list = await store.client.get<AdminProgramList>('/admin/programs', { signal });
       this.programs = list.programs;
@@ -142,15 +145,9 @@ export class RpAdminPrograms extends RpAdminElement {
             error: (error) => errorState(error, () => void this.task.run()),
           })
         : adminSignedOutState()}
-      <p class="visually-hidden" part="status" role="status" aria-live="polite">${this.announcement}</p>
+      <p class="visually-hidden" part="status" role="status" aria-live="polite">${this.live.text}</p>
       ${this._confirmTemplate()}
     </section>`;
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
-    if (dialog && this.removing && !dialog.open) dialog.showModal();
   }
 
   protected _headerTemplate(): TemplateResult {
@@ -274,7 +271,7 @@ export class RpAdminPrograms extends RpAdminElement {
           data-remove-rule=${rule.id}
           aria-label=${msg(str`Remove rule: ${sentence}`)}
           ?disabled=${this.saving}
-          @click=${() => (this.removing = { program, rule })}
+          @click=${(event: Event) => this.#confirmRemove(event, program, rule)}
         >
           ${msg('Remove')}
         </button>
@@ -526,7 +523,12 @@ export class RpAdminPrograms extends RpAdminElement {
       body = { type, basisPoints: parsed.ok ? parsed.value : 0 };
     } else {
       const parsed = parseMinorUnits(text('amount'), program.currency, this.locale, MAX_RULE_AMOUNT);
-      if (!parsed.ok) problems.amount = amountProblem(parsed.problem, program.currency);
+      if (!parsed.ok) {
+        problems.amount = amountProblemText(parsed.problem, program.currency, {
+          empty: msg('Enter the amount.'),
+          format: msg('Enter an amount such as 5.00.'),
+        });
+      }
       body = { type, amount: { amount: parsed.ok ? parsed.value : 0, currency: program.currency } };
     }
     if (type !== 'flat_per_lead') {
@@ -566,46 +568,34 @@ export class RpAdminPrograms extends RpAdminElement {
   // ---- removing a rule ----------------------------------------------------------------------
 
   protected _confirmTemplate(): TemplateResult | typeof nothing {
-    const removing = this.removing;
-    if (!removing) return nothing;
-    return html`<dialog part="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-body" @close=${this.#dialogClosed}>
-      <h2 id="confirm-title">${msg('Remove this rule?')}</h2>
-      <p id="confirm-body">
-        <strong>${ruleSentence(removing.rule, this.locale)}</strong> (${removing.program.name}).
-        ${msg('Commissions already earned stay; new conversions no longer earn by it.')}
-      </p>
-      <div class="actions end">
-        <button type="button" autofocus @click=${() => this.renderRoot.querySelector('dialog')?.close()}>${msg('Cancel')}</button>
-        <button type="button" class="danger" data-confirm @click=${this.#removeRule}>${msg('Remove rule')}</button>
-      </div>
-    </dialog>`;
+    return this.confirmDialog.render();
   }
 
-  #dialogClosed(): void {
-    const removing = this.removing;
-    if (!removing) return;
-    this.removing = null;
-    this.renderRoot.querySelector<HTMLElement>(`[data-remove-rule="${removing.rule.id}"]`)?.focus();
+  #confirmRemove(event: Event, program: AdminProgram, rule: CommissionRule): void {
+    this.confirmDialog.ask({
+      title: msg('Remove this rule?'),
+      body: html`<strong>${ruleSentence(rule, this.locale)}</strong> (${program.name}).
+        ${msg('Commissions already earned stay; new conversions no longer earn by it.')}`,
+      confirm: msg('Remove rule'),
+      run: () => this.#removeRule(program, rule),
+      opener: event.currentTarget as HTMLElement,
+    });
   }
 
-  async #removeRule(): Promise<void> {
-    const removing = this.removing;
-    if (!removing || this.saving) return;
-    const { program, rule } = removing;
-    this.removing = null;
-    this.renderRoot.querySelector('dialog')?.close();
+  async #removeRule(program: AdminProgram, rule: CommissionRule): Promise<void> {
+    if (this.saving) return;
     this.saving = true;
     this.formError = '';
     try {
-      await this.store.client.request<void>('DELETE', `/admin/programs/${program.id}/rules/${rule.id}`);
+      await this.store.client.delete(`/admin/programs/${program.id}/rules/${rule.id}`);
       const updated = { ...program, rules: program.rules.filter((r) => r.id !== rule.id) };
       this.programs = this.programs.map((p) => (p.id === program.id ? updated : p));
       this.#fireSaved(updated);
-      await this.#announce(msg('Rule removed.'));
+      await this.live.say(msg('Rule removed.'));
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(`[data-add-rule="${program.id}"]`)?.focus();
     } catch (error) {
-      await this.#announce(msg(str`The rule was not removed: ${errorText(error)}`));
+      await this.live.say(msg(str`The rule was not removed: ${errorText(error)}`));
       this.renderRoot.querySelector<HTMLElement>(`[data-remove-rule="${rule.id}"]`)?.focus();
     } finally {
       this.saving = false;
@@ -615,14 +605,8 @@ export class RpAdminPrograms extends RpAdminElement {
   // ---- helpers ------------------------------------------------------------------------------
 
   /** The error, hint and `aria-describedby` of one field. */
-  #field(id: string, name: string, hintText?: string) {
-    const error = this.fieldErrors[name];
-    return {
-      invalid: error ? 'true' : 'false',
-      hint: hintText ? html`<span class="hint" id="${id}-hint">${hintText}</span>` : nothing,
-      error: error ? html`<p class="field-error" id="${id}-error">${error}</p>` : nothing,
-      describedBy: ifDefined([hintText ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined),
-    };
+  #field(id: string, name: string, hint?: string) {
+    return fieldParts(id, this.fieldErrors[name], hint);
   }
 
   async #newProgram(): Promise<void> {
@@ -668,16 +652,16 @@ export class RpAdminPrograms extends RpAdminElement {
     this.editing = null;
     this.fieldErrors = {};
     this.formError = '';
-    await this.#announce(announcement);
+    await this.live.say(announcement);
     this.renderRoot.querySelector<HTMLElement>(focus)?.focus();
   }
 
   /** The browser's own constraints first; false (and the errors shown) when a field fails them. */
   async #checkForm(form: HTMLFormElement): Promise<boolean> {
-    const invalid = [...form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].filter((input) => !input.checkValidity());
-    if (!invalid.length) return true;
+    const invalid = constraintErrors(form);
+    if (!Object.keys(invalid).length) return true;
     this.formError = '';
-    this.fieldErrors = Object.fromEntries(invalid.map((input) => [input.name, input.validationMessage]));
+    this.fieldErrors = invalid;
     await this.#focusInvalid();
     return false;
   }
@@ -690,15 +674,9 @@ export class RpAdminPrograms extends RpAdminElement {
     try {
       await run();
     } catch (error) {
-      const shown: Record<string, string> = {};
-      const others: string[] = [];
-      for (const [path, message] of Object.entries(error instanceof ApiError ? error.fields : {})) {
-        const field = fieldOf(path);
-        if (field) shown[field] ??= message;
-        else others.push(message);
-      }
-      this.fieldErrors = shown;
-      this.formError = Object.keys(shown).length ? others.join(' ') : errorText(error);
+      const { fields, others } = serverErrors(error, fieldOf);
+      this.fieldErrors = fields;
+      this.formError = Object.keys(fields).length ? others.join(' ') : errorText(error);
       await this.#focusInvalid();
     } finally {
       this.saving = false;
@@ -711,19 +689,7 @@ export class RpAdminPrograms extends RpAdminElement {
   }
 
   #clearError(event: Event): void {
-    const name = (event.target as HTMLInputElement).name;
-    if (name && this.fieldErrors[name]) {
-      const { [name]: _cleared, ...rest } = this.fieldErrors;
-      this.fieldErrors = rest;
-    }
-  }
-
-  /** Announces `text`, even when it equals the last announcement. */
-  async #announce(text: string): Promise<void> {
-    this.announcement = '';
-    await this.updateComplete;
-    this.announcement = text;
-    await this.updateComplete;
+    this.fieldErrors = withoutError(this.fieldErrors, (event.target as HTMLInputElement).name);
   }
 
   #fireSaved(program: AdminProgram): void {
@@ -739,8 +705,6 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const days = (n: number) => (n === 1 ? msg('1 day') : msg(str`${n} days`));
 
-const errorText = (error: unknown): string => (error instanceof ApiError ? error.message : msg('Something went wrong. Try again.'));
-
 function percentProblem(problem: AmountProblem): string {
   switch (problem) {
     case 'empty':
@@ -751,19 +715,6 @@ function percentProblem(problem: AmountProblem): string {
       return msg('Use at most two decimals.');
     case 'too-large':
       return msg('Use at most 100%.');
-  }
-}
-
-function amountProblem(problem: AmountProblem, currency: string): string {
-  switch (problem) {
-    case 'empty':
-      return msg('Enter the amount.');
-    case 'format':
-      return msg('Enter an amount such as 5.00.');
-    case 'precision':
-      return msg(str`${currency} has fewer decimal places than that.`);
-    case 'too-large':
-      return msg('That amount is too large.');
   }
 }
 

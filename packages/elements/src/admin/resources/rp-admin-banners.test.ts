@@ -1,27 +1,32 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { AdminBanner, AdminBannerList, BannerCreate, BannerUpdate, MediaUpload } from '@rp/contract';
 import { apiPath, http, reply, replyError, resetApi, worker } from '../../../test/api-mock.js';
-import { adminFixtures } from '../../../test/admin-signed-in.js';
 import {
   adminResourceFixtures as fx,
-  adminStateTests,
   chooseFile,
   fileOf,
   IMAGE_NEW,
   PNG_BYTES,
-  renderAdmin,
-  selectValue,
-  typeInto,
   useAdminResources,
 } from '../../../test/admin-resources-mock.js';
-import { $, $$, text } from '../../../test/report-kit.js';
+import {
+  $,
+  $$,
+  adminFixtures,
+  adminStateTests,
+  captureBodies,
+  click,
+  editorField as field,
+  renderAdmin,
+  selectValue,
+  text,
+  typeInto,
+} from '../../../test/admin-kit.js';
 import type { RpAdminBanners } from './rp-admin-banners.js';
 import './rp-admin-banners.js';
 
 const render = (options: { signIn?: boolean } = {}) => renderAdmin<RpAdminBanners>('rp-admin-banners', options);
 const ready = (el: RpAdminBanners) => waitUntil(() => $(el, '[part="list"]'), 'banners listed');
-const field = <T extends HTMLElement = HTMLInputElement>(el: RpAdminBanners, name: string) => $(el, `#f-${name}`) as T;
-const click = (el: RpAdminBanners, selector: string) => ($(el, selector) as HTMLButtonElement).click();
 const save = (el: RpAdminBanners) => click(el, '[part="save-button"]');
 
 const created = AdminBanner.parse({
@@ -219,17 +224,10 @@ describe('rp-admin-banners', () => {
   });
 
   it("edits with only the changed fields, and shows the server's field error without losing the text", async () => {
-    const bodies: unknown[] = [];
-    let calls = 0;
-    worker.use(
-      http.patch(apiPath('/admin/banners/11'), async ({ request }) => {
-        const body = await request.json();
-        bodies.push(body);
-        BannerUpdate.parse(body);
-        calls += 1;
-        if (calls === 1) return replyError('invalid_request', 'Some fields need attention.', { alt: 'Use at most 250 characters.' });
-        return reply(AdminBanner, { ...fx.banners.banners[0]!, alt: 'Twenty percent off', active: false });
-      }),
+    const bodies = captureBodies('patch', '/admin/banners/11', BannerUpdate, (call) =>
+      call === 1
+        ? replyError('invalid_request', 'Some fields need attention.', { alt: 'Use at most 250 characters.' })
+        : reply(AdminBanner, { ...fx.banners.banners[0]!, alt: 'Twenty percent off', active: false }),
     );
     const { el } = await render();
     await ready(el);

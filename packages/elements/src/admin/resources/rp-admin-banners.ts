@@ -4,6 +4,7 @@ import { localized, msg, str } from '@lit/localize';
 import type { AdminBanner, AdminBannerList, AdminDestination, AdminDestinationList, MediaUpload } from '@rp/contract';
 import { ApiError } from '../../core/api-client.js';
 import { adminStyles } from '../admin-styles.js';
+import { describedBy } from '../admin-form.js';
 import { AdminCollection, type CollectionTexts } from './rp-admin-collection.js';
 import { collectionStyles } from './rp-admin-collection.styles.js';
 import { bannerStyles } from './rp-admin-banners.styles.js';
@@ -157,9 +158,7 @@ export class RpAdminBanners extends AdminCollection<AdminBanner, BannerDraft> {
           <div class="wide"><dt>${msg('Alt text')}</dt><dd>${banner.alt}</dd></div>
         </dl>
         <div class="card-actions">
-          <button type="button" class="secondary small" part="edit-button" data-edit=${banner.id} @click=${() => void this.open(banner)}>
-            ${msg('Edit')}<span class="visually-hidden"> ${banner.name}</span>
-          </button>
+          ${this._editButton(banner, banner.name)}
         </div>
       </div>
     </li>`;
@@ -239,18 +238,18 @@ export class RpAdminBanners extends AdminCollection<AdminBanner, BannerDraft> {
 
   protected _imageFieldTemplate(): TemplateResult {
     const error = this.fieldErrors['image'];
-    const describedBy = ['f-image-hint', this.uploading ? 'f-image-progress' : '', error ? 'f-image-error' : ''].filter(Boolean).join(' ');
     return html`<div class="field wide">
       ${this.label('image', msg('Image'), { required: true })}
       <input id="f-image" name="image-file" type="file" part="input" accept=${MEDIA_TYPES.join(',')}
-        aria-invalid=${this.invalid('image')} aria-describedby=${describedBy} ?disabled=${this.uploading !== ''} @change=${this.#chooseFile} />
+        aria-invalid=${this.invalid('image')}
+        aria-describedby=${describedBy('f-image-hint', this.uploading ? 'f-image-progress' : '', error ? 'f-image-error' : '')} ?disabled=${this.uploading !== ''} @change=${this.#chooseFile} />
       <span class="hint" id="f-image-hint">
         ${msg('PNG, JPEG, GIF or WebP, up to 2 MB. Upload it at the size partners will place, such as 728 × 90 or 300 × 250.')}
       </span>
       ${this.uploading
         ? html`<p class="uploading" id="f-image-progress" role="status">${msg(str`Uploading ${this.uploading}…`)}</p>`
         : nothing}
-      ${error ? html`<p class="field-error" part="field-error" id="f-image-error">${error}</p>` : nothing}
+      ${this.fieldError('image')}
     </div>`;
   }
 

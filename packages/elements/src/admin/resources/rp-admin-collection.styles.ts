@@ -44,7 +44,7 @@ export const collectionStyles = css`
   }
   .mono,
   code {
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-family: var(--_mono);
     font-size: 0.875em;
   }
   table.data th[scope='row'] {
@@ -152,11 +152,6 @@ export const collectionStyles = css`
   .editor-aside .panel + .panel {
     margin-top: 0;
   }
-  .panel-header h3,
-  .panel-header h4 {
-    margin: 0;
-    font-size: 1.0625rem;
-  }
   .panel-header [tabindex='-1']:focus {
     outline: none;
     box-shadow: none;
@@ -169,7 +164,7 @@ export const collectionStyles = css`
     font-weight: 400;
   }
   textarea.code {
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-family: var(--_mono);
     font-size: 0.875rem;
     line-height: 1.55;
   }
@@ -228,7 +223,7 @@ export const collectionStyles = css`
     background: var(--_surface-alt);
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) * 0.7);
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-family: var(--_mono);
     font-size: 0.8125rem;
     line-height: 1.55;
     white-space: pre-wrap;

@@ -4,9 +4,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
 import { Task, initialState } from '@lit/task';
-import { ApiError } from '../../core/api-client.js';
 import { emptyState, errorState, loadingState } from '../../core/states.js';
 import { RpAdminElement, adminSignedOutState } from '../rp-admin-element.js';
+import { constraintErrors, describedBy, errorText, fieldError, serverErrors, withoutError, type FieldErrors } from '../admin-form.js';
 
 /** A form value as the editor keeps it: text as typed, a chosen id, a switch. */
 export type DraftValue = string | number | boolean | null;
@@ -79,7 +79,7 @@ export abstract class AdminCollection<Item extends { id: number }, D extends Dra
   /** The editor's values, as typed. */
   @state() protected draft = {} as D;
   /** API field name → message, from the browser's constraints or the server. */
-  @state() protected fieldErrors: Record<string, string> = {};
+  @state() protected fieldErrors: FieldErrors = {};
   /** An error about the whole form (or the list, when no form is open). */
   @state() protected formError = '';
   /** A save, removal or other change is in flight. */
@@ -167,6 +167,32 @@ export abstract class AdminCollection<Item extends { id: number }, D extends Dra
       ${count ? this._listTemplate(this.items) : emptyState(this.texts.empty)}`;
   }
 
+  /** The list as a table: a hidden caption, the column headings, then each row (its last cell the actions). */
+  protected _tableTemplate(caption: string, columns: string[], rows: TemplateResult[]): TemplateResult {
+    return html`<div class="table-wrap">
+      <table class="data" part="table">
+        <caption class="visually-hidden">${caption}</caption>
+        <thead>
+          <tr>
+            ${columns.map((column) => html`<th scope="col">${column}</th>`)}
+            <th scope="col"><span class="visually-hidden">${msg('Actions')}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  /** A record's Edit button; `name` completes its label for screen readers ("Edit Shop"). */
+  protected _editButton(item: Item, name: string, disabled = false): TemplateResult {
+    return html`<button type="button" class="secondary small" part="edit-button" data-edit=${item.id} ?disabled=${disabled}
+      @click=${() => void this.open(item)}>
+      ${msg('Edit')}<span class="visually-hidden"> ${name}</span>
+    </button>`;
+  }
+
   protected _editorTemplate(editing: Item | 'new'): TemplateResult {
     const aside = this._asideTemplate();
     const title = editing === 'new' ? this.texts.newTitle : this.texts.editTitle(editing);
@@ -223,9 +249,8 @@ export abstract class AdminCollection<Item extends { id: number }, D extends Dra
   }
 
   /** `aria-describedby` of a field: its hint and its error. */
-  protected describedBy(name: string, hasHint: boolean): string | undefined {
-    const ids = [hasHint ? `f-${name}-hint` : '', this.fieldErrors[name] ? `f-${name}-error` : ''].filter(Boolean);
-    return ids.length ? ids.join(' ') : undefined;
+  protected describedBy(name: string, hasHint: boolean): string | typeof nothing {
+    return describedBy(hasHint ? `f-${name}-hint` : '', this.fieldErrors[name] ? `f-${name}-error` : '');
   }
 
   protected invalid(name: string): 'true' | 'false' {
@@ -233,8 +258,7 @@ export abstract class AdminCollection<Item extends { id: number }, D extends Dra
   }
 
   protected fieldError(name: string): TemplateResult | typeof nothing {
-    const error = this.fieldErrors[name];
-    return error ? html`<p class="field-error" part="field-error" id="f-${name}-error">${error}</p>` : nothing;
+    return fieldError(`f-${name}-error`, this.fieldErrors[name]);
   }
 
   protected label(name: string, text: string, o: { required?: boolean; optional?: boolean } = {}): TemplateResult {
@@ -258,12 +282,12 @@ export abstract class AdminCollection<Item extends { id: number }, D extends Dra
         ? html`<textarea id=${id} name=${name} part="input" rows=${o.rows} class=${o.code ? 'code' : ''}
             spellcheck=${o.code ? 'false' : 'true'} ?required=${o.required ?? false} maxlength=${ifDefined(o.maxlength)}
             placeholder=${ifDefined(o.placeholder)} ?readonly=${o.readonly ?? false} aria-invalid=${this.invalid(name)}
-            aria-describedby=${ifDefined(describedBy)} .value=${live(value)} @input=${onInput} @focus=${o.onFocus}></textarea>`
+            aria-describedby=${describedBy} .value=${live(value)} @input=${onInput} @focus=${o.onFocus}></textarea>`
         : html`<input id=${id} name=${name} part="input" type=${o.type ?? 'text'} class=${o.code ? 'mono' : ''}
             spellcheck=${o.code ? 'false' : 'true'} autocomplete="off" ?required=${o.required ?? false}
             maxlength=${ifDefined(o.maxlength)} min=${ifDefined(o.min)} max=${ifDefined(o.max)} pattern=${ifDefined(o.pattern)}
             placeholder=${ifDefined(o.placeholder)} ?readonly=${o.readonly ?? false} aria-invalid=${this.invalid(name)}
-            aria-describedby=${ifDefined(describedBy)} .value=${live(value)} @input=${onInput} @focus=${o.onFocus} />`;
+            aria-describedby=${describedBy} .value=${live(value)} @input=${onInput} @focus=${o.onFocus} />`;
     return html`<div class="field ${o.wide ? 'wide' : ''}">
       ${this.label(name, label, o)} ${control} ${this.hint(name, o.hint)} ${this.fieldError(name)}
     </div>`;
@@ -285,7 +309,7 @@ export abstract class AdminCollection<Item extends { id: number }, D extends Dra
     return html`<div class="field ${o.wide ? 'wide' : ''}">
       ${this.label(name, label, o)}
       <select id="f-${name}" name=${name} part="input" ?required=${o.required ?? false} aria-invalid=${this.invalid(name)}
-        aria-describedby=${ifDefined(describedBy)} @change=${onChange}>
+        aria-describedby=${describedBy} @change=${onChange}>
         <option value="" ?selected=${value === null}>${msg('Choose…')}</option>
         ${options.map(
           (option) => html`<option value=${option.value} ?selected=${option.value === value} ?disabled=${option.disabled ?? false}>
@@ -302,7 +326,7 @@ export abstract class AdminCollection<Item extends { id: number }, D extends Dra
     const on = this.draft[name] === true;
     return html`<div class="field switch-field ${wide ? 'wide' : ''}">
       <button type="button" role="switch" class="switch" id="f-${name}" part="switch" aria-checked=${on ? 'true' : 'false'}
-        aria-describedby=${ifDefined(this.describedBy(name, Boolean(hint)))} @click=${() => this.setDraft(name, !on as D[typeof name])}></button>
+        aria-describedby=${this.describedBy(name, Boolean(hint))} @click=${() => this.setDraft(name, !on as D[typeof name])}></button>
       <label for="f-${name}">${label}</label>
       ${this.hint(name, hint)} ${this.fieldError(name)}
     </div>`;
@@ -311,10 +335,7 @@ export abstract class AdminCollection<Item extends { id: number }, D extends Dra
   /** Sets one value of the draft and clears that field's error. */
   protected setDraft<K extends keyof D & string>(name: K, value: D[K]): void {
     this.draft = { ...this.draft, [name]: value };
-    if (this.fieldErrors[name]) {
-      const { [name]: _cleared, ...rest } = this.fieldErrors;
-      this.fieldErrors = rest;
-    }
+    this.fieldErrors = withoutError(this.fieldErrors, name);
   }
 
   /** Whether the draft differs from what was opened or last saved. */
@@ -370,16 +391,9 @@ export abstract class AdminCollection<Item extends { id: number }, D extends Dra
 
   /** Shows an error from a request at its fields, or above the form. Returns after focusing it. */
   protected async showError(error: unknown): Promise<void> {
-    if (error instanceof ApiError) {
-      const known = new Set(Object.keys(this.draft));
-      const entries = Object.entries(error.fields);
-      this.fieldErrors = Object.fromEntries(entries.filter(([field]) => known.has(field)));
-      const others = entries.filter(([field]) => !known.has(field)).map(([, message]) => message);
-      this.formError = Object.keys(this.fieldErrors).length ? others.join(' ') : error.message;
-    } else {
-      this.fieldErrors = {};
-      this.formError = msg('Something went wrong. Try again.');
-    }
+    const { fields, others } = serverErrors(error, (path) => (Object.hasOwn(this.draft, path) ? path : null));
+    this.fieldErrors = fields;
+    this.formError = Object.keys(fields).length ? others.join(' ') : errorText(error);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], .form-error')?.focus();
   }
@@ -391,10 +405,7 @@ export abstract class AdminCollection<Item extends { id: number }, D extends Dra
     const form = event.currentTarget as HTMLFormElement;
     await this.updateComplete; // the controls show the latest draft (e.g. a slug just suggested)
     if (this.busy || this.editing !== editing) return; // a second submit got here first
-    const errors: Record<string, string> = {};
-    for (const control of form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea')) {
-      if (control.name && !control.checkValidity()) errors[control.name] ??= control.validationMessage;
-    }
+    const errors = constraintErrors(form);
     for (const [field, message] of Object.entries(this.checkDraft())) errors[field] ??= message;
     this.formError = '';
     if (Object.keys(errors).length) {
@@ -460,7 +471,7 @@ export abstract class AdminCollection<Item extends { id: number }, D extends Dra
     if (this.busy) return;
     this.busy = true;
     try {
-      await this.store.client.request<void>('DELETE', `${this.path}/${item.id}`);
+      await this.store.client.delete(`${this.path}/${item.id}`);
       this.items = this.items.filter((i) => i.id !== item.id);
       this.editing = null;
       this.confirmingRemove = false;

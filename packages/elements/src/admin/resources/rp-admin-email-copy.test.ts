@@ -1,17 +1,27 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { AdminEmailCopy, AdminEmailCopyList, EmailCopyCreate, EmailCopyUpdate } from '@rp/contract';
-import { apiPath, http, reply, replyError, resetApi, worker } from '../../../test/api-mock.js';
-import { adminResourceFixtures as fx, adminStateTests, renderAdmin, selectValue, typeInto, useAdminResources } from '../../../test/admin-resources-mock.js';
-import { $, $$, cells, text } from '../../../test/report-kit.js';
+import { reply, replyError, resetApi } from '../../../test/api-mock.js';
+import { adminResourceFixtures as fx, useAdminResources } from '../../../test/admin-resources-mock.js';
+import {
+  $,
+  $$,
+  adminStateTests,
+  captureBodies,
+  cells,
+  click,
+  editorField as field,
+  editorOpened as opened,
+  renderAdmin,
+  selectValue,
+  text,
+  typeInto,
+} from '../../../test/admin-kit.js';
 import type { RpAdminEmailCopy } from './rp-admin-email-copy.js';
 import './rp-admin-email-copy.js';
 
 const render = () => renderAdmin<RpAdminEmailCopy>('rp-admin-email-copy');
 const ready = (el: RpAdminEmailCopy) => waitUntil(() => $(el, '[part="table"]'), 'emails listed');
-const field = <T extends HTMLElement = HTMLInputElement>(el: RpAdminEmailCopy, name: string) => $(el, `#f-${name}`) as T;
-const click = (el: RpAdminEmailCopy, selector: string) => ($(el, selector) as HTMLButtonElement).click();
 const insert = (el: RpAdminEmailCopy, name: string) => click(el, `[part="merge-field"][data-field="${name}"]`);
-const opened = (el: RpAdminEmailCopy) => waitUntil(() => $(el, '[part="form"]'), 'editor open');
 
 const savedEmail = AdminEmailCopy.parse({
   id: 23,
@@ -105,15 +115,7 @@ describe('rp-admin-email-copy', () => {
   });
 
   it('creates an email with exactly the form, stays in the editor and previews the HTML as stored', async () => {
-    const bodies: unknown[] = [];
-    worker.use(
-      http.post(apiPath('/admin/email-copy'), async ({ request }) => {
-        const body = await request.json();
-        bodies.push(body);
-        EmailCopyCreate.parse(body);
-        return reply(AdminEmailCopy, savedEmail, { status: 201 });
-      }),
-    );
+    const bodies = captureBodies('post', '/admin/email-copy', EmailCopyCreate, () => reply(AdminEmailCopy, savedEmail, { status: 201 }));
     const { el } = await render();
     await ready(el);
     click(el, '[part="add-button"]');
@@ -146,14 +148,8 @@ describe('rp-admin-email-copy', () => {
 
   it("shows the server's refusal of an unknown merge field at that field, keeping the text", async () => {
     const message = 'Unknown merge field {{partner.email}}. Use {{partner.name}}, {{partner.firstName}}, {{partner.code}}, {{link}}, {{center.name}}.';
-    const bodies: unknown[] = [];
-    worker.use(
-      http.patch(apiPath('/admin/email-copy/22'), async ({ request }) => {
-        const body = await request.json();
-        bodies.push(body);
-        EmailCopyUpdate.parse(body);
-        return replyError('invalid_request', 'Some fields need attention.', { subject: message });
-      }),
+    const bodies = captureBodies('patch', '/admin/email-copy/22', EmailCopyUpdate, () =>
+      replyError('invalid_request', 'Some fields need attention.', { subject: message }),
     );
     const { el } = await render();
     await ready(el);
@@ -171,13 +167,8 @@ describe('rp-admin-email-copy', () => {
   });
 
   it('sends a cleared HTML body as null', async () => {
-    const bodies: unknown[] = [];
-    worker.use(
-      http.patch(apiPath('/admin/email-copy/21'), async ({ request }) => {
-        const body = await request.json();
-        bodies.push(body);
-        return reply(AdminEmailCopy, { ...fx.emails.emails[0]!, bodyHtml: null });
-      }),
+    const bodies = captureBodies('patch', '/admin/email-copy/21', null, () =>
+      reply(AdminEmailCopy, { ...fx.emails.emails[0]!, bodyHtml: null }),
     );
     const { el } = await render();
     await ready(el);

@@ -145,35 +145,19 @@ export class RpAdminEmailCopy extends AdminCollection<AdminEmailCopy, EmailDraft
 
   protected _listTemplate(emails: AdminEmailCopy[]): TemplateResult {
     const name = (id: number) => this.destinations.find((d) => d.id === id)?.name ?? msg('Unknown destination');
-    return html`<div class="table-wrap">
-      <table class="data" part="table">
-        <caption class="visually-hidden">${msg('Email copy')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${msg('Email')}</th>
-            <th scope="col">${msg('Links to')}</th>
-            <th scope="col">${msg('Versions')}</th>
-            <th scope="col">${msg('Updated')}</th>
-            <th scope="col"><span class="visually-hidden">${msg('Actions')}</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${emails.map(
-            (e) => html`<tr>
-              <th scope="row">${e.name}<span class="sub">${e.subject}</span></th>
-              <td data-label=${msg('Links to')}>${name(e.destinationId)}</td>
-              <td data-label=${msg('Versions')}>${e.bodyHtml === null ? msg('Plain text') : msg('Plain text and HTML')}</td>
-              <td data-label=${msg('Updated')}>${formatDate(e.updatedAt, this.locale)}</td>
-              <td class="actions-cell">
-                <button type="button" class="secondary small" part="edit-button" data-edit=${e.id} @click=${() => void this.open(e)}>
-                  ${msg('Edit')}<span class="visually-hidden"> ${e.name}</span>
-                </button>
-              </td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return this._tableTemplate(
+      msg('Email copy'),
+      [msg('Email'), msg('Links to'), msg('Versions'), msg('Updated')],
+      emails.map(
+        (e) => html`<tr>
+          <th scope="row">${e.name}<span class="sub">${e.subject}</span></th>
+          <td data-label=${msg('Links to')}>${name(e.destinationId)}</td>
+          <td data-label=${msg('Versions')}>${e.bodyHtml === null ? msg('Plain text') : msg('Plain text and HTML')}</td>
+          <td data-label=${msg('Updated')}>${formatDate(e.updatedAt, this.locale)}</td>
+          <td class="actions-cell">${this._editButton(e, e.name)}</td>
+        </tr>`,
+      ),
+    );
   }
 
   // ---- editor -------------------------------------------------------------------------------

@@ -1,16 +1,25 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { AdminResourcePage, AdminResourcePageList, ResourcePageCreate, ResourcePageUpdate } from '@rp/contract';
 import { apiPath, http, HttpResponse, reply, replyError, resetApi, worker } from '../../../test/api-mock.js';
-import { adminResourceFixtures as fx, adminStateTests, PNG_BYTES, renderAdmin, typeInto, useAdminResources } from '../../../test/admin-resources-mock.js';
-import { $, $$, cells, text } from '../../../test/report-kit.js';
+import { adminResourceFixtures as fx, PNG_BYTES, useAdminResources } from '../../../test/admin-resources-mock.js';
+import {
+  $,
+  $$,
+  adminStateTests,
+  captureBodies,
+  cells,
+  click,
+  editorField as field,
+  editorOpened as opened,
+  renderAdmin,
+  text,
+  typeInto,
+} from '../../../test/admin-kit.js';
 import { slugFromTitle, type RpAdminResourcePages } from './rp-admin-resource-pages.js';
 import './rp-admin-resource-pages.js';
 
 const render = () => renderAdmin<RpAdminResourcePages>('rp-admin-resource-pages');
 const ready = (el: RpAdminResourcePages) => waitUntil(() => $(el, '[part="table"]'), 'pages listed');
-const field = <T extends HTMLElement = HTMLInputElement>(el: RpAdminResourcePages, name: string) => $(el, `#f-${name}`) as T;
-const click = (el: RpAdminResourcePages, selector: string) => ($(el, selector) as HTMLButtonElement).click();
-const opened = (el: RpAdminResourcePages) => waitUntil(() => $(el, '[part="form"]'), 'editor open');
 
 const SENT = '<h2>Colours</h2><p style="color:red" onmouseover="x()">Use <strong>navy</strong>.</p><script>steal()</script><img src="/media/' + 'd'.repeat(32) + '.png" alt="Logo">';
 const KEPT = '<h2>Colours</h2><p>Use <strong>navy</strong>.</p><img src="/media/' + 'd'.repeat(32) + '.png" alt="Logo" />';
@@ -83,16 +92,10 @@ describe('rp-admin-resource-pages', () => {
   });
 
   it('creates a page, then shows the HTML as stored, what the sanitizer removed, and a preview', async () => {
-    const bodies: unknown[] = [];
-    worker.use(
-      http.post(apiPath('/admin/resource-pages'), async ({ request }) => {
-        const body = await request.json();
-        bodies.push(body);
-        ResourcePageCreate.parse(body);
-        return reply(AdminResourcePage, savedPage, { status: 201 });
-      }),
-      http.get(/\/media\/d{32}\.png$/, () => new HttpResponse(PNG_BYTES, { headers: { 'content-type': 'image/png' } })),
+    const bodies = captureBodies('post', '/admin/resource-pages', ResourcePageCreate, () =>
+      reply(AdminResourcePage, savedPage, { status: 201 }),
     );
+    worker.use(http.get(/\/media\/d{32}\.png$/, () => new HttpResponse(PNG_BYTES, { headers: { 'content-type': 'image/png' } })));
     const { el, apiBase } = await render();
     await ready(el);
     click(el, '[part="add-button"]');
@@ -140,14 +143,8 @@ describe('rp-admin-resource-pages', () => {
   });
 
   it('publishes with only the changed field, and marks the preview as out of date while the HTML changes', async () => {
-    const bodies: unknown[] = [];
-    worker.use(
-      http.patch(apiPath('/admin/resource-pages/32'), async ({ request }) => {
-        const body = await request.json();
-        bodies.push(body);
-        ResourcePageUpdate.parse(body);
-        return reply(AdminResourcePage, { ...fx.pages.pages[1]!, published: true });
-      }),
+    const bodies = captureBodies('patch', '/admin/resource-pages/32', ResourcePageUpdate, () =>
+      reply(AdminResourcePage, { ...fx.pages.pages[1]!, published: true }),
     );
     const { el } = await render();
     await ready(el);

@@ -126,37 +126,22 @@ export class RpAdminResourcePages extends AdminCollection<AdminResourcePage, Pag
   }
 
   protected _listTemplate(pages: AdminResourcePage[]): TemplateResult {
-    return html`<div class="table-wrap">
-      <table class="data" part="table">
-        <caption class="visually-hidden">${msg('Resource pages')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${msg('Page')}</th>
-            <th scope="col">${msg('Status')}</th>
-            <th scope="col">${msg('Updated')}</th>
-            <th scope="col"><span class="visually-hidden">${msg('Actions')}</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${pages.map(
-            (p) => html`<tr>
-              <th scope="row">${p.title}<span class="sub mono">${p.slug}</span></th>
-              <td data-label=${msg('Status')}>
-                ${p.published
-                  ? html`<span class="badge success">${msg('Published')}</span>`
-                  : html`<span class="badge neutral">${msg('Draft')}</span>`}
-              </td>
-              <td data-label=${msg('Updated')}>${formatDate(p.updatedAt, this.locale)}</td>
-              <td class="actions-cell">
-                <button type="button" class="secondary small" part="edit-button" data-edit=${p.id} @click=${() => void this.open(p)}>
-                  ${msg('Edit')}<span class="visually-hidden"> ${p.title}</span>
-                </button>
-              </td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return this._tableTemplate(
+      msg('Resource pages'),
+      [msg('Page'), msg('Status'), msg('Updated')],
+      pages.map(
+        (p) => html`<tr>
+          <th scope="row">${p.title}<span class="sub mono">${p.slug}</span></th>
+          <td data-label=${msg('Status')}>
+            ${p.published
+              ? html`<span class="badge success">${msg('Published')}</span>`
+              : html`<span class="badge neutral">${msg('Draft')}</span>`}
+          </td>
+          <td data-label=${msg('Updated')}>${formatDate(p.updatedAt, this.locale)}</td>
+          <td class="actions-cell">${this._editButton(p, p.title)}</td>
+        </tr>`,
+      ),
+    );
   }
 
   // ---- editor -------------------------------------------------------------------------------

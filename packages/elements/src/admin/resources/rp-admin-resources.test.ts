@@ -1,21 +1,12 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { freshApiBase, resetApi } from '../../../test/api-mock.js';
-import { adminSignedIn } from '../../../test/admin-signed-in.js';
+import { expect, waitUntil } from '@open-wc/testing';
+import { resetApi } from '../../../test/api-mock.js';
 import { useAdminResources } from '../../../test/admin-resources-mock.js';
-import { $, $$, text } from '../../../test/report-kit.js';
+import { $, $$, adminSignedIn, renderAdmin, text } from '../../../test/admin-kit.js';
 import type { RpAdminResources } from './rp-admin-resources.js';
 import './rp-admin-resources.js';
 
-async function render(options: { signIn?: boolean; tab?: string } = {}) {
-  const apiBase = freshApiBase();
-  if (options.signIn !== false) await adminSignedIn(apiBase);
-  const el = await fixture<RpAdminResources>(
-    options.tab
-      ? html`<rp-admin-resources api-base=${apiBase} tab=${options.tab}></rp-admin-resources>`
-      : html`<rp-admin-resources api-base=${apiBase}></rp-admin-resources>`,
-  );
-  return { el, apiBase };
-}
+const render = (options: { signIn?: boolean; tab?: string } = {}) =>
+  renderAdmin<RpAdminResources>('rp-admin-resources', { signIn: options.signIn, attributes: options.tab ? { tab: options.tab } : {} });
 
 const tabs = (el: RpAdminResources) => $$(el, '[role="tab"]') as HTMLButtonElement[];
 const panel = (el: RpAdminResources, tab: string) => $(el, `#panel-${tab}`) as HTMLElement;

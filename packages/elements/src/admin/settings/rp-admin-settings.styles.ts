@@ -213,7 +213,7 @@ export const settingsStyles = css`
   }
   .hex {
     max-width: 9rem;
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-family: var(--_mono);
     text-transform: lowercase;
   }
   .contrast-warning {

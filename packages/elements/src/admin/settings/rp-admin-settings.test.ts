@@ -1,33 +1,23 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { CenterSettings, CenterSettingsUpdate } from '@rp/contract';
-import { apiPath, freshApiBase, http, HttpResponse, reply, replyError, resetApi, worker } from '../../../test/api-mock.js';
-import { adminSignedIn } from '../../../test/admin-signed-in.js';
+import { apiPath, http, HttpResponse, reply, replyError, resetApi, worker } from '../../../test/api-mock.js';
 import { adminDataHandlers, adminMockFixtures, adminPaths } from '../../../test/admin-mock.js';
+import { $, $$, adminSignedIn, adminStateTests, focused, renderAdmin, text, type } from '../../../test/admin-kit.js';
 import type { RpAdminSettings } from './rp-admin-settings.js';
 import './rp-admin-settings.js';
 
 const settingsRoute = apiPath(adminPaths.settings);
 const LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#0b6e4f"/></svg>';
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
-const text = (node: Element | ShadowRoot) => node.textContent!.replace(/\s+/g, ' ').trim();
-// A boolean, not expect(element).to.equal(…): chai's description of a failing DOM comparison can hang the page.
-const focused = (el: Element, selector: string) => el.shadowRoot!.activeElement === el.shadowRoot!.querySelector(selector);
 
-async function loaded(apiBase = freshApiBase()): Promise<RpAdminSettings> {
-  await adminSignedIn(apiBase);
+/** Rendered and signed in, the settings loaded; returns the element and its API base. */
+async function loadedWith(): Promise<{ el: RpAdminSettings; apiBase: string }> {
   worker.use(...adminDataHandlers);
-  const el = await fixture<RpAdminSettings>(html`<rp-admin-settings api-base=${apiBase}></rp-admin-settings>`);
-  await waitUntil(() => el.shadowRoot!.querySelector('form'), 'settings never loaded');
-  return el;
+  const rendered = await renderAdmin<RpAdminSettings>('rp-admin-settings');
+  await waitUntil(() => rendered.el.shadowRoot!.querySelector('form'), 'settings never loaded');
+  return rendered;
 }
-
-function type(el: Element, selector: string, value: string): void {
-  const field = $<HTMLInputElement | HTMLTextAreaElement>(el, selector);
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-}
+const loaded = async () => (await loadedWith()).el;
 
 /** Captures PATCH bodies (parsed by the contract) and answers with the merged settings. */
 function capturePatches(): CenterSettingsUpdate[] {
@@ -57,6 +47,16 @@ const order = (el: Element, category: string) =>
 describe('rp-admin-settings', () => {
   beforeEach(() => resetApi());
 
+  adminStateTests({
+    tag: 'rp-admin-settings',
+    path: adminPaths.settings,
+    schema: CenterSettings,
+    page: adminMockFixtures.settings,
+    loadingText: 'Loading the settings…',
+    list: 'form',
+    addButton: '[part="save-button"]',
+  });
+
   it('shows every setting with its current value and passes axe', async () => {
     const el = await loaded();
     expect(text($(el, 'h2'))).to.equal('Center settings');
@@ -80,63 +80,6 @@ describe('rp-admin-settings', () => {
     expect($<HTMLInputElement>(el, 'input[value="review"]').checked).to.equal(true);
     expect(text($(el, '[part="save-bar"]'))).not.to.contain('Unsaved');
     await expect(el).to.be.accessible();
-  });
-
-  it('shows a loading state, then the form', async () => {
-    const apiBase = freshApiBase();
-    await adminSignedIn(apiBase);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    worker.use(
-      http.get(settingsRoute, async () => {
-        await gate;
-        return reply(CenterSettings, adminMockFixtures.settings);
-      }),
-    );
-    const el = await fixture<RpAdminSettings>(html`<rp-admin-settings api-base=${apiBase}></rp-admin-settings>`);
-    await waitUntil(() => el.shadowRoot!.querySelector('[part="loading"]'), 'no loading state');
-    expect(text($(el, '[part="loading"]'))).to.equal('Loading the settings…');
-    await expect(el).to.be.accessible();
-    release();
-    await waitUntil(() => el.shadowRoot!.querySelector('form'), 'form never shown');
-  });
-
-  it('shows the error and loads again on retry', async () => {
-    const apiBase = freshApiBase();
-    await adminSignedIn(apiBase);
-    let calls = 0;
-    worker.use(
-      http.get(settingsRoute, () => {
-        calls += 1;
-        return calls === 1 ? replyError('internal', 'Settings are unavailable.') : reply(CenterSettings, adminMockFixtures.settings);
-      }),
-    );
-    const el = await fixture<RpAdminSettings>(html`<rp-admin-settings api-base=${apiBase}></rp-admin-settings>`);
-    await waitUntil(() => el.shadowRoot!.querySelector('[part="error"]'), 'no error state');
-    expect(text($(el, '[part="error"]'))).to.contain('Settings are unavailable.');
-    await expect(el).to.be.accessible();
-    $<HTMLButtonElement>(el, '[part="retry"]').click();
-    await waitUntil(() => el.shadowRoot!.querySelector('form'), 'form after retry');
-    expect(calls).to.equal(2);
-  });
-
-  it('asks to sign in without requesting anything, then loads once an admin signs in', async () => {
-    const apiBase = freshApiBase();
-    let calls = 0;
-    worker.use(
-      http.get(settingsRoute, () => {
-        calls += 1;
-        return reply(CenterSettings, adminMockFixtures.settings);
-      }),
-    );
-    const el = await fixture<RpAdminSettings>(html`<rp-admin-settings api-base=${apiBase}></rp-admin-settings>`);
-    await el.updateComplete;
-    expect(text($(el, '[part="signed-out"]'))).to.equal('Sign in to the back office to see this section.');
-    await expect(el).to.be.accessible();
-    expect(calls).to.equal(0);
-    await adminSignedIn(apiBase);
-    await waitUntil(() => el.shadowRoot!.querySelector('form'), 'form after sign-in');
-    expect(calls).to.equal(1);
   });
 
   it('previews the welcome message as partners see it while typing, and saves only the message', async () => {
@@ -287,20 +230,14 @@ describe('rp-admin-settings', () => {
 
   it('checks the browser constraints before sending anything', async () => {
     const el = await loaded();
-    let patches = 0;
-    worker.use(
-      http.patch(settingsRoute, () => {
-        patches += 1;
-        return reply(CenterSettings, adminMockFixtures.settings);
-      }),
-    );
+    const patches = capturePatches();
     type(el, '#field-name', '');
     type(el, '#field-accentColor', 'blue');
     type(el, '#field-branding-logoUrl', 'http://insecure.example/logo.png');
     $<HTMLButtonElement>(el, '[part="save-button"]').click();
     await el.updateComplete;
     await el.updateComplete;
-    expect(patches).to.equal(0);
+    expect(patches).to.deep.equal([]);
     expect($(el, '#field-name').getAttribute('aria-invalid')).to.equal('true');
     expect($(el, '#field-accentColor').getAttribute('aria-invalid')).to.equal('true');
     expect($(el, '#field-branding-logoUrl').getAttribute('aria-invalid')).to.equal('true');
@@ -399,23 +336,16 @@ describe('rp-admin-settings', () => {
 
   it('says when there is nothing to save', async () => {
     const el = await loaded();
-    let patches = 0;
-    worker.use(
-      http.patch(settingsRoute, () => {
-        patches += 1;
-        return reply(CenterSettings, adminMockFixtures.settings);
-      }),
-    );
+    const patches = capturePatches();
     type(el, '#field-name', 'Northwind Coffee Partners  ');
     $<HTMLButtonElement>(el, '[part="save-button"]').click();
     await el.updateComplete;
     expect(text($(el, '[part="status"]'))).to.equal('No changes to save.');
-    expect(patches).to.equal(0);
+    expect(patches).to.deep.equal([]);
   });
 
   it('keeps unsaved changes through an expired session and saves them after signing in again', async () => {
-    const apiBase = freshApiBase();
-    const el = await loaded(apiBase);
+    const { el, apiBase } = await loadedWith();
     worker.use(http.patch(settingsRoute, () => replyError('unauthorized', 'Your session expired.')));
     type(el, '#field-name', 'Kept through expiry');
     $<HTMLButtonElement>(el, '[part="save-button"]').click();
@@ -431,8 +361,7 @@ describe('rp-admin-settings', () => {
   });
 
   it('forgets the changes when the admin signs out on purpose', async () => {
-    const apiBase = freshApiBase();
-    const el = await loaded(apiBase);
+    const { el, apiBase } = await loadedWith();
     type(el, '#field-name', 'Not for the next person');
     await el.store.signOut();
     await el.updateComplete;

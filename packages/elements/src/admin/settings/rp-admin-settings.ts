@@ -11,6 +11,7 @@ import { errorState, loadingState } from '../../core/states.js';
 import { builtInLabel, categoryLabel, menuCategoryOrder, menuLayout } from '../../nav/menu.js';
 import { RpAdminElement, adminFire, adminSignedOutState } from '../rp-admin-element.js';
 import { adminStyles } from '../admin-styles.js';
+import { constraintErrors, describedBy, fieldError, serverErrors, withoutError, type FieldErrors } from '../admin-form.js';
 import { settingsStyles } from './rp-admin-settings.styles.js';
 import './rp-admin-welcome-preview.js';
 
@@ -101,7 +102,7 @@ export class RpAdminSettings extends RpAdminElement {
   @state() protected draft: Draft | null = null;
   @state() protected saving = false;
   /** Field path (`name`, `branding.logoUrl`, `menu.<id>.label`) → message. */
-  @state() protected fieldErrors: Record<string, string> = {};
+  @state() protected fieldErrors: FieldErrors = {};
   @state() protected formError = '';
   /** The save confirmation ("Settings saved."), announced. */
   @state() protected statusText = '';
@@ -262,7 +263,7 @@ export class RpAdminSettings extends RpAdminElement {
             maxlength=${WELCOME_MAX}
             .value=${live(d.welcomeMessage)}
             aria-invalid=${error ? 'true' : 'false'}
-            aria-describedby=${['welcome-hint', error ? 'welcomeMessage-error' : ''].filter(Boolean).join(' ')}
+            aria-describedby=${describedBy('welcome-hint', error ? 'welcomeMessage-error' : '')}
             @input=${(e: Event) => this.#edit({ welcomeMessage: (e.target as HTMLTextAreaElement).value })}
           ></textarea>
           <span class="hint split" id="welcome-hint">
@@ -353,7 +354,7 @@ export class RpAdminSettings extends RpAdminElement {
           aria-describedby=${error ? `${inputId}-error` : 'label-hint'}
           @input=${(e: Event) => this.#setLabel(entry.id, (e.target as HTMLInputElement).value)}
         />
-        ${error ? html`<p class="field-error" part="field-error" id="${inputId}-error">${error}</p>` : nothing}
+        ${fieldError(`${inputId}-error`, error)}
       </div>
       <div class="move" role="group" aria-label=${msg(str`Position of ${name}`)}>
         <button
@@ -430,9 +431,7 @@ export class RpAdminSettings extends RpAdminElement {
                 autocomplete="off"
                 .value=${live(d.accentColor)}
                 aria-invalid=${accentError ? 'true' : 'false'}
-                aria-describedby=${['accent-hint', accentError ? 'branding.accentColor-error' : '', ratio < 4.5 ? 'contrast-warning' : '']
-                  .filter(Boolean)
-                  .join(' ')}
+                aria-describedby=${describedBy('accent-hint', accentError ? 'branding.accentColor-error' : '', ratio < 4.5 ? 'contrast-warning' : '')}
                 @input=${(e: Event) => this.#edit({ accentColor: (e.target as HTMLInputElement).value.trim() })}
               />
             </div>
@@ -577,7 +576,6 @@ export class RpAdminSettings extends RpAdminElement {
   }): TemplateResult {
     const id = `field-${f.path.replace('.', '-')}`;
     const error = this.fieldErrors[f.path];
-    const describedBy = [f.hint ? `${id}-hint` : '', error ? `${f.path}-error` : ''].filter(Boolean).join(' ');
     return html`<div class="field">
       <label for=${id}>${f.label}${f.required ? html`<span class="required" aria-hidden="true">*</span>` : nothing}</label>
       <input
@@ -591,7 +589,7 @@ export class RpAdminSettings extends RpAdminElement {
         ?required=${f.required ?? false}
         .value=${live(f.value)}
         aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${ifDefined(describedBy || undefined)}
+        aria-describedby=${describedBy(f.hint ? `${id}-hint` : '', error ? `${f.path}-error` : '')}
         @input=${(e: Event) => f.onInput((e.target as HTMLInputElement).value)}
       />
       ${f.hint ? html`<span class="hint" id="${id}-hint">${f.hint}</span>` : nothing} ${this._errorTemplate(f.path)}
@@ -599,8 +597,7 @@ export class RpAdminSettings extends RpAdminElement {
   }
 
   protected _errorTemplate(path: string): TemplateResult | typeof nothing {
-    const error = this.fieldErrors[path];
-    return error ? html`<p class="field-error" part="field-error" id="${path}-error">${error}</p>` : nothing;
+    return fieldError(`${path}-error`, this.fieldErrors[path]);
   }
 
   // ---- editing -----------------------------------------------------------------------------
@@ -608,20 +605,16 @@ export class RpAdminSettings extends RpAdminElement {
   #edit(change: Partial<Draft>): void {
     if (!this.draft) return;
     this.draft = { ...this.draft, ...change };
-    const cleared = { ...this.fieldErrors };
     for (const key of Object.keys(change)) {
-      const path = key === 'accentColor' || key === 'logoUrl' ? `branding.${key}` : key;
-      delete cleared[path];
+      this.fieldErrors = withoutError(this.fieldErrors, key === 'accentColor' || key === 'logoUrl' ? `branding.${key}` : key);
     }
-    this.fieldErrors = cleared;
     this.statusText = '';
   }
 
   #setLabel(id: MenuItemId, label: string): void {
     if (!this.draft) return;
     this.draft = { ...this.draft, menu: this.draft.menu.map((e) => (e.id === id ? { ...e, label } : e)) };
-    const { [`menu.${id}.label`]: _cleared, ...rest } = this.fieldErrors;
-    this.fieldErrors = rest;
+    this.fieldErrors = withoutError(this.fieldErrors, `menu.${id}.label`);
     this.statusText = '';
   }
 
@@ -686,11 +679,10 @@ export class RpAdminSettings extends RpAdminElement {
     const form = event.currentTarget as HTMLFormElement;
 
     // The browser's own constraints first, shown at each field like the server's.
-    const controls = [...form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[name], textarea[name]')];
-    const invalid = controls.filter((control) => !control.checkValidity());
-    if (invalid.length > 0) {
+    const invalid = constraintErrors(form);
+    if (Object.keys(invalid).length > 0) {
       this.formError = '';
-      this.fieldErrors = Object.fromEntries(invalid.map((control) => [control.name, control.validationMessage]));
+      this.fieldErrors = invalid;
       this.#focusAfterRender = '[aria-invalid="true"]';
       return;
     }
@@ -736,16 +728,12 @@ export class RpAdminSettings extends RpAdminElement {
       return;
     }
     const known = new Set(['name', 'welcomeMessage', 'branding.accentColor', 'branding.logoUrl', 'signUpApproval']);
-    const fields: Record<string, string> = {};
-    const others: string[] = [];
-    for (const [path, message] of Object.entries(error.fields)) {
+    const { fields, others } = serverErrors(error, (path) => {
       // `menu.3.label` names the 4th item of the menu that was sent.
       const menuLabel = /^menu\.(\d+)\.label$/.exec(path);
       const id = menuLabel ? sent.menu?.[Number(menuLabel[1])]?.id : undefined;
-      if (id) fields[`menu.${id}.label`] = message;
-      else if (known.has(path)) fields[path] = message;
-      else others.push(message);
-    }
+      return id ? `menu.${id}.label` : known.has(path) ? path : null;
+    });
     this.fieldErrors = fields;
     if (Object.keys(fields).length === 0) this.formError = others.length ? others.join(' ') : error.message;
     else this.formError = others.length ? [msg('Please correct the highlighted fields.'), ...others].join(' ') : '';

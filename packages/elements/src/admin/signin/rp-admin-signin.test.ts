@@ -2,16 +2,12 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { AdminSignInRequest, AdminSignInResponse, adminSessionPaths } from '@rp/contract';
 import { apiPath, freshApiBase, http, HttpResponse, reply, replyError, resetApi, worker } from '../../../test/api-mock.js';
-import { adminFixtures, adminSessionHandlers, adminSignedIn } from '../../../test/admin-signed-in.js';
+import { adminSessionHandlers } from '../../../test/admin-signed-in.js';
 import { replyThrottled } from '../../../test/admin-mock.js';
+import { $, adminFixtures, adminSignedIn, focused, text } from '../../../test/admin-kit.js';
 import { adminStoreFor } from '../admin-store.js';
 import type { RpAdminSignin } from './rp-admin-signin.js';
 import './rp-admin-signin.js';
-
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-// A boolean, not expect(element).to.equal(…): chai's description of a failing DOM comparison can hang the page.
-const focused = (el: Element, selector: string) => el.shadowRoot!.activeElement === el.shadowRoot!.querySelector(selector);
-const text = (node: Element | ShadowRoot) => node.textContent!.replace(/\s+/g, ' ').trim();
 
 async function render(apiBase: string): Promise<RpAdminSignin> {
   const el = await fixture<RpAdminSignin>(html`<rp-admin-signin api-base=${apiBase}></rp-admin-signin>`);

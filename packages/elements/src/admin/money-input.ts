@@ -5,6 +5,8 @@
  * 0.29 × 100 is 28.999999999999996.
  */
 
+import { msg, str } from '@lit/localize';
+
 /** Why a typed amount was refused. */
 export type AmountProblem = 'empty' | 'format' | 'precision' | 'too-large';
 
@@ -101,8 +103,16 @@ export function currencySymbol(currency: string, locale: string): string {
   }
 }
 
-/** A random Idempotency-Key. `getRandomValues` works on plain-http pages too, unlike `randomUUID`. */
-export function newIdempotencyKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+/** What to tell the merchant about a refused amount; `words` are the form's own for an empty or unreadable one. */
+export function amountProblemText(problem: AmountProblem, currency: string, words: { empty: string; format: string }): string {
+  switch (problem) {
+    case 'empty':
+      return words.empty;
+    case 'format':
+      return words.format;
+    case 'precision':
+      return msg(str`${currency} has fewer decimal places than that.`);
+    case 'too-large':
+      return msg('That amount is too large.');
+  }
 }

@@ -3,7 +3,6 @@ import {
   formatMinorUnits,
   formatPercentInput,
   minorDigits,
-  newIdempotencyKey,
   parseBasisPoints,
   parseMinorUnits,
 } from './money-input.js';
@@ -64,11 +63,5 @@ describe('money-input', () => {
     expect(formatPercentInput(1250, 'en-US')).to.equal('12.5');
     expect(formatPercentInput(1000, 'en-US')).to.equal('10');
     expect(formatPercentInput(7, 'en-US')).to.equal('0.07');
-  });
-
-  it('makes a fresh idempotency key each time', () => {
-    const a = newIdempotencyKey();
-    expect(a).to.match(/^[0-9a-f]{32}$/);
-    expect(newIdempotencyKey()).to.not.equal(a);
   });
 });
