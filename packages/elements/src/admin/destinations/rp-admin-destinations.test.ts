@@ -2,18 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { AdminDestination, AdminDestinationList, DestinationCreate, DestinationUpdate } from '@rp/contract';
 import { apiPath, http, reply, replyError, resetApi, worker } from '../../../test/api-mock.js';
 import { adminResourceFixtures as fx, useAdminResources } from '../../../test/admin-resources-mock.js';
-import {
-  $,
-  adminStateTests,
-  captureBodies,
-  cells,
-  click,
-  editorField as field,
-  editorOpened as opened,
-  renderAdmin,
-  text,
-  typeInto,
-} from '../../../test/admin-kit.js';
+import { $, adminStateTests, captureBodies, cells, click, editorField as field, editorOpened as opened, renderAdmin, text, typeInto } from '../../../test/admin-kit.js';
 import type { RpAdminDestinations } from './rp-admin-destinations.js';
 import './rp-admin-destinations.js';
 

@@ -1,27 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { AdminBanner, AdminBannerList, BannerCreate, BannerUpdate, MediaUpload } from '@rp/contract';
 import { apiPath, http, reply, replyError, resetApi, worker } from '../../../test/api-mock.js';
-import {
-  adminResourceFixtures as fx,
-  chooseFile,
-  fileOf,
-  IMAGE_NEW,
-  PNG_BYTES,
-  useAdminResources,
-} from '../../../test/admin-resources-mock.js';
-import {
-  $,
-  $$,
-  adminFixtures,
-  adminStateTests,
-  captureBodies,
-  click,
-  editorField as field,
-  renderAdmin,
-  selectValue,
-  text,
-  typeInto,
-} from '../../../test/admin-kit.js';
+import { adminResourceFixtures as fx, chooseFile, fileOf, IMAGE_NEW, PNG_BYTES, useAdminResources } from '../../../test/admin-resources-mock.js';
+import { $, $$, adminFixtures, adminStateTests, captureBodies, click, editorField as field, renderAdmin, selectValue, text, typeInto } from '../../../test/admin-kit.js';
 import type { RpAdminBanners } from './rp-admin-banners.js';
 import './rp-admin-banners.js';
 

@@ -2,20 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { AdminEmailCopy, AdminEmailCopyList, EmailCopyCreate, EmailCopyUpdate } from '@rp/contract';
 import { reply, replyError, resetApi } from '../../../test/api-mock.js';
 import { adminResourceFixtures as fx, useAdminResources } from '../../../test/admin-resources-mock.js';
-import {
-  $,
-  $$,
-  adminStateTests,
-  captureBodies,
-  cells,
-  click,
-  editorField as field,
-  editorOpened as opened,
-  renderAdmin,
-  selectValue,
-  text,
-  typeInto,
-} from '../../../test/admin-kit.js';
+import { $, $$, adminStateTests, captureBodies, cells, click, editorField as field, editorOpened as opened, renderAdmin, selectValue, text, typeInto } from '../../../test/admin-kit.js';
 import type { RpAdminEmailCopy } from './rp-admin-email-copy.js';
 import './rp-admin-email-copy.js';
 

@@ -2,19 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { AdminResourcePage, AdminResourcePageList, ResourcePageCreate, ResourcePageUpdate } from '@rp/contract';
 import { apiPath, http, HttpResponse, reply, replyError, resetApi, worker } from '../../../test/api-mock.js';
 import { adminResourceFixtures as fx, PNG_BYTES, useAdminResources } from '../../../test/admin-resources-mock.js';
-import {
-  $,
-  $$,
-  adminStateTests,
-  captureBodies,
-  cells,
-  click,
-  editorField as field,
-  editorOpened as opened,
-  renderAdmin,
-  text,
-  typeInto,
-} from '../../../test/admin-kit.js';
+import { $, $$, adminStateTests, captureBodies, cells, click, editorField as field, editorOpened as opened, renderAdmin, text, typeInto } from '../../../test/admin-kit.js';
 import { slugFromTitle, type RpAdminResourcePages } from './rp-admin-resource-pages.js';
 import './rp-admin-resource-pages.js';
 
