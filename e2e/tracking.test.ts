@@ -37,11 +37,12 @@ async function programId(name: string): Promise<number> {
 
 /** The text of a table cell in the row containing `rowText`, under the column headed `column`. */
 async function cellText(table: Locator, rowText: string, column: string): Promise<string> {
+  // The row first: the headers are only there once the table has loaded.
+  const row = table.getByRole('row').filter({ hasText: rowText }).first();
+  await row.waitFor(timeout);
   const headers = await table.getByRole('columnheader').allTextContents();
   const index = headers.findIndex((h) => h.trim() === column);
   assert.ok(index >= 0, `a column headed ${column} among ${headers.join(' | ')}`);
-  const row = table.getByRole('row').filter({ hasText: rowText }).first();
-  await row.waitFor(timeout);
   return ((await row.locator('th, td').nth(index).textContent()) ?? '').trim();
 }
 
