@@ -28,6 +28,8 @@ export const welcomeStyles = css`
   .message {
     max-width: 68ch;
     font-size: 1.0625rem;
+    /* Long emails and links in the merchant's text must not run past the card. */
+    overflow-wrap: anywhere;
   }
   .message p:last-child {
     margin-bottom: 0;
