@@ -11,11 +11,12 @@ import type { AxeResults } from 'axe-core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
   buildBundle,
-  demoAdmin,
   demoPartner,
   launchChromium,
+  openBackOfficeSection,
   repoRoot,
   signInThroughPage,
+  signInToBackOffice,
   startDemoServer,
   watchForProblems,
   type DemoServer,
@@ -118,24 +119,6 @@ async function resetLink(origin: string): Promise<string> {
   const link = messages.map((m) => /https?:\/\/\S+\/reset-password\.html#token=[\w-]+/.exec(m.text)?.[0]).find(Boolean);
   if (!link) throw new Error('no reset link in the outbox');
   return link;
-}
-
-/** Signs the merchant in on the back office's own sign-in screen. */
-async function signInToBackOffice(page: Page, origin: string): Promise<void> {
-  await page.goto(`${origin}/back-office.html`);
-  const form = page.locator('rp-admin-signin.login-form');
-  await form.getByLabel('Email').fill(demoAdmin.email);
-  await form.getByLabel('Password', { exact: true }).fill(demoAdmin.password);
-  await form.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.locator('rp-admin-signin.account').getByText(/Signed in as/).waitFor(wait);
-}
-
-/** Opens a back-office section through its sidebar link. */
-async function adminSection(page: Page, name: string, tag: string): Promise<Locator> {
-  await page.getByRole('navigation', { name: 'Back office' }).getByRole('link', { name }).click();
-  const element = page.locator(tag);
-  await element.waitFor(wait);
-  return element;
 }
 
 async function capture(browser: Browser, server: DemoServer): Promise<string[]> {
@@ -253,26 +236,26 @@ async function capture(browser: Browser, server: DemoServer): Promise<string[]> 
     await shoot(page, `back-office-signin${suffix}`);
     await signInToBackOffice(page, server.origin);
 
-    const settings = await adminSection(page, 'Settings', 'rp-admin-settings');
+    const settings = await openBackOfficeSection(page, 'Settings', 'rp-admin-settings');
     await settings.getByRole('button', { name: 'Save changes' }).waitFor({ ...wait, state: 'attached' });
     await shoot(page, `back-office-settings${suffix}`);
 
-    const partners = await adminSection(page, 'Partners', 'rp-admin-partners');
+    const partners = await openBackOfficeSection(page, 'Partners', 'rp-admin-partners');
     await partners.getByRole('button', { name: /Dana Demo/ }).first().waitFor(wait);
     await shoot(page, `back-office-partners${suffix}`);
     await partners.getByRole('button', { name: /Dana Demo/ }).first().click();
     await partners.getByText('Record a payout').first().waitFor(wait);
     await shoot(page, `back-office-partner${suffix}`);
 
-    const programs = await adminSection(page, 'Programs', 'rp-admin-programs');
+    const programs = await openBackOfficeSection(page, 'Programs', 'rp-admin-programs');
     await programs.getByText('Coffee Subscriptions').first().waitFor(wait);
     await shoot(page, `back-office-programs${suffix}`);
 
-    const destinations = await adminSection(page, 'Link destinations', 'rp-admin-destinations');
+    const destinations = await openBackOfficeSection(page, 'Link destinations', 'rp-admin-destinations');
     await destinations.getByRole('button', { name: 'Add destination' }).waitFor(wait);
     await shoot(page, `back-office-destinations${suffix}`);
 
-    const resources = await adminSection(page, 'Resources', 'rp-admin-resources');
+    const resources = await openBackOfficeSection(page, 'Resources', 'rp-admin-resources');
     for (const [tab, name] of [
       ['Banners', 'banners'],
       ['Email copy', 'email-copy'],
@@ -283,7 +266,7 @@ async function capture(browser: Browser, server: DemoServer): Promise<string[]> 
       await shoot(page, `back-office-${name}${suffix}`);
     }
 
-    const outbox = await adminSection(page, 'Outbox', 'rp-admin-outbox');
+    const outbox = await openBackOfficeSection(page, 'Outbox', 'rp-admin-outbox');
     await outbox.getByText('Reset your partner center password').first().click();
     await outbox.getByRole('link', { name: /\/reset-password\.html#token=/ }).first().waitFor(wait);
     await shoot(page, `back-office-outbox${suffix}`);

@@ -5,31 +5,18 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { demoAdmin, demoPartner, failureScreenshot, signInThroughPage, timeout, useDemo, watchForProblems } from './harness.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { demoPartner, failureScreenshot, openBackOfficeSection, signInThroughPage, signInToBackOffice, timeout, useDemo, watchForProblems } from './harness.ts';
 
 const demo = useDemo();
 
-/** Opens the back office and signs the merchant in with the demo staff account. */
+/** A browser context of its own with the merchant signed into the back office. */
 async function backOffice(browser: Browser, origin: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const { problems } = watchForProblems(context);
   const page = await context.newPage();
-  await page.goto(`${origin}/back-office.html`);
-  const form = page.locator('rp-admin-signin.login-form');
-  await form.getByLabel('Email').fill(demoAdmin.email);
-  await form.getByLabel('Password', { exact: true }).fill(demoAdmin.password);
-  await form.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.locator('rp-admin-signin.account').getByText(/Signed in as/).waitFor(timeout);
+  await signInToBackOffice(page, origin);
   return { context, page, problems };
-}
-
-/** The back office's section for `hash`, shown through its sidebar link. */
-async function adminSection(page: Page, name: string, tag: string): Promise<Locator> {
-  await page.getByRole('navigation', { name: 'Back office' }).getByRole('link', { name }).click();
-  const element = page.locator(tag);
-  await element.waitFor(timeout);
-  return element;
 }
 
 const partnerMenu = (page: Page) => page.locator('rp-nav');
@@ -47,7 +34,7 @@ describe('back office', () => {
       await signInThroughPage(partner, demo.server.origin);
       await partnerMenu(partner).getByRole('link', { name: 'My Commission Structure' }).waitFor(timeout);
 
-      const settings = await adminSection(merchant.page, 'Settings', 'rp-admin-settings');
+      const settings = await openBackOfficeSection(merchant.page, 'Settings', 'rp-admin-settings');
       const show = settings.getByRole('switch', { name: 'Show My Commission Structure' });
       assert.equal(await show.getAttribute('aria-checked'), 'true');
       await show.click();
@@ -112,7 +99,7 @@ describe('back office', () => {
 
       // The merchant finds the pending partner in the back office and approves them.
       merchant = await backOffice(demo.browser, origin);
-      const partners = await adminSection(merchant.page, 'Partners', 'rp-admin-partners');
+      const partners = await openBackOfficeSection(merchant.page, 'Partners', 'rp-admin-partners');
       await partners.getByLabel('Status').selectOption({ label: 'Pending approval' });
       await partners.getByRole('button', { name: new RegExp(newcomer.name) }).click();
       await partners.getByRole('button', { name: 'Approve' }).click();
@@ -185,7 +172,7 @@ describe('back office', () => {
 
       // The demo keeps mail in the outbox; the merchant's back office shows it, link included.
       merchant = await backOffice(demo.browser, origin);
-      const outbox = await adminSection(merchant.page, 'Outbox', 'rp-admin-outbox');
+      const outbox = await openBackOfficeSection(merchant.page, 'Outbox', 'rp-admin-outbox');
       await outbox.getByText('Reset your partner center password').first().click();
       const link = outbox.getByRole('link', { name: /\/reset-password\.html#token=/ }).first();
       const href = await link.getAttribute('href');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Locator, type Page } from 'playwright-core';
 
 export const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -170,6 +170,24 @@ export async function signInThroughPage(page: Page, origin: string): Promise<voi
   await page.getByLabel('Password', { exact: true }).fill(demoPartner.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL(/\/partners\.html/);
+}
+
+/** Signs the merchant's staff into the demo back office the way a person would. */
+export async function signInToBackOffice(page: Page, origin: string): Promise<void> {
+  await page.goto(`${origin}/back-office.html`);
+  const form = page.locator('rp-admin-signin.login-form');
+  await form.getByLabel('Email').fill(demoAdmin.email);
+  await form.getByLabel('Password', { exact: true }).fill(demoAdmin.password);
+  await form.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.locator('rp-admin-signin.account').getByText(/Signed in as/).waitFor(timeout);
+}
+
+/** Opens a back-office section through its sidebar link and answers its element. */
+export async function openBackOfficeSection(page: Page, name: string, tag: string): Promise<Locator> {
+  await page.getByRole('navigation', { name: 'Back office' }).getByRole('link', { name }).click();
+  const element = page.locator(tag);
+  await element.waitFor(timeout);
+  return element;
 }
 
 /** Saves a full-page PNG under `.screenshots/` (git-ignored) to look at after a failure. */
