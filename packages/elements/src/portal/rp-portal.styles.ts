@@ -85,7 +85,8 @@ export const portalStyles = css`
   .sidebar {
     align-self: start;
     position: sticky;
-    top: var(--_space);
+    /* A merchant with a sticky header of their own sets this so the menu stays below it. */
+    top: var(--rp-sticky-top, var(--_space));
   }
   .main {
     min-width: 0;
@@ -106,6 +107,15 @@ export const portalStyles = css`
 
   :host([narrow]) .topbar {
     padding: 0.65rem var(--_space);
+  }
+  /* On a phone the whole name matters more than one line: wrap it, a little smaller. */
+  :host([narrow]) .brand {
+    font-size: 1rem;
+    line-height: 1.25;
+  }
+  :host([narrow]) .brand span:last-child {
+    white-space: normal;
+    text-wrap: balance;
   }
 
   :host([narrow]) .layout {

@@ -58,6 +58,8 @@ type SectionLoad = { status: 'loading' } | { status: 'ready' } | { status: 'erro
  * @cssprop --rp-sidebar-width - Width of the menu column on wide screens (default 16rem).
  * @cssprop --rp-portal-max-width - Maximum width of the content (default 76rem).
  * @cssprop --rp-portal-min-height - Minimum height of the portal (default 100%).
+ * @cssprop --rp-sticky-top - Distance of the sticky menu from the top of the viewport on wide
+ *   screens, e.g. the height of the merchant's own sticky header (default `--rp-space`).
  * @cssprop --rp-accent - Accent colour of buttons, links and the current menu item.
  *
  * @customElement rp-portal
