@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { AdminDestination, AdminDestinationList, DestinationUpdate } from '@rp/contract';
@@ -21,6 +21,9 @@ const hostOf = (url: string) => {
     return url;
   }
 };
+
+/** The address in pieces that each end at a slash, so it wraps between them, never inside a host name. */
+const urlPieces = (url: string) => url.split(/(?<=\/)(?!\/)/).map((piece) => html`<span class="piece">${piece}</span><wbr>`);
 
 /**
  * The link destinations the merchant approves: the only pages partners' tracked links may lead
@@ -78,7 +81,21 @@ const hostOf = (url: string) => {
  */
 @localized()
 export class RpAdminDestinations extends AdminCollection<AdminDestination, DestinationDraft> {
-  static override styles = [adminStyles, collectionStyles];
+  static override styles = [
+    adminStyles,
+    collectionStyles,
+    css`
+      .url-cell .piece {
+        white-space: nowrap;
+      }
+      /* As a card on a phone, a very long piece may still wrap rather than overflow. */
+      @container (max-width: 40rem) {
+        .url-cell .piece {
+          white-space: normal;
+        }
+      }
+    `,
+  ];
 
   protected readonly path = '/admin/destinations';
   protected override removable = false;
@@ -130,7 +147,7 @@ export class RpAdminDestinations extends AdminCollection<AdminDestination, Desti
   protected _rowTemplate(d: AdminDestination): TemplateResult {
     return html`<tr>
       <th scope="row">${d.name}${d.description ? html`<span class="sub">${d.description}</span>` : nothing}</th>
-      <td class="url-cell" data-label=${msg('Address')}><a class="mono" href=${d.url} target="_blank" rel="noopener noreferrer">${d.url}</a></td>
+      <td class="url-cell" data-label=${msg('Address')}><a class="mono" href=${d.url} target="_blank" rel="noopener noreferrer">${urlPieces(d.url)}</a></td>
       <td data-label=${msg('Partners may link to')}>
         ${d.allowSubpaths ? msg(str`Any page on ${hostOf(d.url)}`) : msg('This page only')}
       </td>
