@@ -116,7 +116,20 @@ export const outboxStyles = css`
     overflow-wrap: anywhere;
   }
   .meta .badge {
-    white-space: normal;
+    white-space: nowrap;
+  }
+  /* On a phone each label sits above its value, so the delivery badge keeps to one line. */
+  @container (max-width: 30rem) {
+    .meta {
+      gap: 0.6rem;
+    }
+    .meta div {
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0.1rem;
+    }
+    .meta dt {
+      font-size: 0.8125rem;
+    }
   }
   .body {
     white-space: pre-wrap;
