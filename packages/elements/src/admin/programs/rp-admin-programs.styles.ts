@@ -31,9 +31,9 @@ export const programStyles = css`
     background: var(--_surface-alt);
   }
 
+  /* Edit stays beside the title; the title wraps instead. */
   .program-head {
     display: flex;
-    flex-wrap: wrap;
     align-items: flex-start;
     justify-content: space-between;
     gap: 0.5rem 1rem;
@@ -117,7 +117,10 @@ export const programStyles = css`
     font-weight: 700;
     font-size: 1.0625rem;
     font-variant-numeric: tabular-nums;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+  }
+  .rule-text .code {
+    white-space: nowrap;
   }
   .scope {
     color: var(--_muted);

@@ -50,6 +50,10 @@ export interface RpProgramSavedDetail {
   program: AdminProgram;
 }
 
+/** The text with each product code in a span that does not wrap, so "GRINDER-PRO" never breaks at its hyphen. */
+const keepWhole = (text: string, code: string | null) =>
+  code ? text.split(code).flatMap((part, i) => (i ? [html`<span class="code">${code}</span>`, part] : [part])) : text;
+
 /**
  * The merchant's programs and their commission rules. Create a program or edit one (name,
  * description, currency, attribution window, hold period, open for sign-up, archived); each
@@ -257,8 +261,8 @@ export class RpAdminPrograms extends RpAdminElement {
     const sentence = ruleSentence(rule, this.locale);
     return html`<li part="rule" data-rule=${rule.id}>
       <div class="rule-text">
-        <span class="sentence">${sentence}</span>
-        <span class="scope">${ruleScope(rule)}</span>
+        <span class="sentence">${keepWhole(sentence, rule.productSku)}</span>
+        <span class="scope">${keepWhole(ruleScope(rule), rule.productSku)}</span>
         ${rule.note.trim() ? html`<span class="note">${rule.note}</span>` : nothing}
       </div>
       <div class="rule-actions">
