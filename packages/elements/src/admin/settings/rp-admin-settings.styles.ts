@@ -263,10 +263,10 @@ export const settingsStyles = css`
     color: #fff;
     font-weight: 700;
   }
+  /* The whole name, wrapped, as partners will see it. */
   .brand-name {
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    min-width: 0;
+    overflow-wrap: anywhere;
   }
   .fake-heading {
     font-weight: 700;
@@ -360,6 +360,10 @@ export const settingsStyles = css`
     font-weight: 600;
     font-size: 0.9375rem;
     color: color-mix(in srgb, var(--_warning) 80%, black);
+  }
+  .unsaved .clean {
+    font-weight: 400;
+    color: var(--_muted);
   }
   .unsaved:empty {
     display: none;

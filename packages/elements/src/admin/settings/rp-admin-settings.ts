@@ -531,7 +531,11 @@ export class RpAdminSettings extends RpAdminElement {
     const dirty = changed.length > 0;
     return html`<div class="save-bar ${dirty ? 'dirty' : ''}" part="save-bar">
       <p class="unsaved" id="unsaved">
-        ${dirty ? html`<span class="dot" aria-hidden="true"></span>${msg(str`Unsaved changes: ${this.#describe(changed)}`)}` : nothing}
+        ${dirty
+          ? html`<span class="dot" aria-hidden="true"></span>${msg(str`Unsaved changes: ${this.#describe(changed)}`)}`
+          : this.statusText
+            ? nothing
+            : html`<span class="clean">${msg('No unsaved changes')}</span>`}
       </p>
       <p class="status saved" part="status" role="status" aria-live="polite">${dirty ? '' : this.statusText}</p>
       <div class="actions">
