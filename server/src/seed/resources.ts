@@ -29,9 +29,39 @@ function chunk(type: string, data: Buffer): Buffer {
 
 type Rgb = [number, number, number];
 
+/** `a` and `b` mixed: `t` = 0 gives `a`, 1 gives `b`. */
+const mix = (a: Rgb, b: Rgb, t: number): Rgb => [0, 1, 2].map((i) => Math.round(a[i]! + (b[i]! - a[i]!) * t)) as Rgb;
+
 /**
- * A small valid PNG: a background with a band of a second colour across the middle, so the demo's
- * banners look like banners without shipping binary files. Also used by tests.
+ * How much of the drawing (0..1) covers the point (x, y): a coffee bean and a cup on a saucer
+ * side by side (one above the other in a tall banner), each `size` across.
+ */
+function motif(x: number, y: number, width: number, height: number): number {
+  const tall = height > width * 1.5;
+  const wide = width > height * 1.5;
+  const size = Math.min(width, height) * (wide || tall ? 0.62 : 0.42);
+  const [beanX, beanY] = tall ? [width / 2, height * 0.22] : [wide ? height * 0.6 : width * 0.3, height / 2];
+  const [cupX, cupY] = tall ? [width / 2, height * 0.22 + size * 1.25] : [wide ? beanX + size * 1.2 : width * 0.66, height / 2];
+  // The bean: a tilted ellipse with its curved crease cut out.
+  const dx = x - beanX;
+  const dy = y - beanY;
+  const u = (dx * Math.cos(0.5) - dy * Math.sin(0.5)) / (size * 0.32);
+  const v = (dx * Math.sin(0.5) + dy * Math.cos(0.5)) / (size * 0.46);
+  const crease = Math.abs(u - 0.25 * Math.sin(v * Math.PI)) < 0.12;
+  if (u * u + v * v <= 1 && !crease) return 1;
+  // The cup: a bowl narrowing to its foot, a ring for the handle, a flat saucer under it.
+  const cx = (x - cupX) / size;
+  const cy = (y - cupY) / size;
+  const bowl = cy > -0.3 && cy < 0.22 && Math.abs(cx) < 0.34 - (cy + 0.3) * 0.25;
+  const handle = Math.hypot(cx - 0.34, cy + 0.06) < 0.16 && Math.hypot(cx - 0.34, cy + 0.06) > 0.08 && cx > 0.3;
+  const saucer = ((cx / 0.5) ** 2 + ((cy - 0.27) / 0.06) ** 2) <= 1;
+  return bowl || handle || saucer ? 1 : 0;
+}
+
+/**
+ * A small valid PNG that looks like a banner: the background, a thin inner frame and diagonal
+ * bands in a faint tint of the second colour, and a coffee bean and a cup drawn in it, so the
+ * demo's banners look real without shipping binary files. Also used by tests.
  */
 export function makePng(width: number, height: number, background: Rgb = [47, 107, 79], band: Rgb = [244, 236, 220]): Buffer {
   const header = Buffer.alloc(13);
@@ -39,11 +69,21 @@ export function makePng(width: number, height: number, background: Rgb = [47, 10
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
   header[9] = 2; // truecolour RGB
+  const tint = mix(background, band, 0.1);
+  const inset = Math.max(3, Math.round(Math.min(width, height) * 0.06));
   const rows: Buffer[] = [];
   for (let y = 0; y < height; y++) {
     const row = Buffer.alloc(1 + width * 3); // filter byte 0, then pixels
-    const colour = y > height * 0.4 && y < height * 0.6 ? band : background;
-    for (let x = 0; x < width; x++) row.set(colour, 1 + x * 3);
+    for (let x = 0; x < width; x++) {
+      const edge = Math.min(x, y, width - 1 - x, height - 1 - y);
+      const frame = edge === inset || edge === inset + 1;
+      const stripes = (x + y) % 48 < 14 && x + y > (width + height) * 0.62;
+      let colour = frame ? mix(background, band, 0.55) : stripes ? tint : background;
+      // Four samples per pixel smooth the drawing's edges.
+      const cover = (motif(x + 0.25, y + 0.25, width, height) + motif(x + 0.75, y + 0.25, width, height) + motif(x + 0.25, y + 0.75, width, height) + motif(x + 0.75, y + 0.75, width, height)) / 4;
+      if (cover > 0) colour = mix(colour, band, cover);
+      row.set(colour, 1 + x * 3);
+    }
     rows.push(row);
   }
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -105,7 +145,7 @@ Cheers,
     name: 'Gift idea',
     destination: 'Home',
     subject: 'A gift idea for the coffee lover in your life',
-    bodyText: `Looking for a gift? {{center.name}} sends fresh, small-batch coffee anywhere in the country.
+    bodyText: `Looking for a gift? Harbor & Pine sends fresh, small-batch coffee anywhere in the country.
 
 Have a look: {{link}}
 
