@@ -84,7 +84,7 @@ export const signinStyles = css`
     gap: 0.75rem;
   }
   a.button {
-    padding: 0 1.1em;
+    padding: 0.5em 1.1em;
   }
   ::slotted([slot='footer']) {
     display: block;
