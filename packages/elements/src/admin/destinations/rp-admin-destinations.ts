@@ -23,7 +23,7 @@ const hostOf = (url: string) => {
 };
 
 /** The address in pieces that each end at a slash, so it wraps between them, never inside a host name. */
-const urlPieces = (url: string) => url.split(/(?<=\/)(?!\/)/).map((piece) => html`<span class="piece">${piece}</span><wbr>`);
+const urlPieces = (url: string) => url.split(/(?<=[^/]\/)(?!\/)/).map((piece) => html`<span class="piece">${piece}</span><wbr>`);
 
 /**
  * The link destinations the merchant approves: the only pages partners' tracked links may lead
