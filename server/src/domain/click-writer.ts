@@ -58,34 +58,55 @@ export type ClickLog = (message: string, error: unknown) => void;
 export const isBusy = (error: unknown) => typeof (error as { code?: unknown })?.code === 'string' && (error as { code: string }).code.startsWith('SQLITE_BUSY');
 
 /**
+ * Rows per INSERT statement, largest first: a batch goes in as many 500-row statements as fit,
+ * then 100, 20, 5 and single rows for what is left (7 bound parameters a row, far under SQLite's
+ * 32,766).
+ */
+const CHUNKS = [500, 100, 20, 5, 1] as const;
+const CLICK_COLUMNS = '(public_id, link_id, partner_id, visitor_hash, referrer_host, ua_class, created_at)';
+
+/**
  * A function that writes one batch in one transaction (the clicks, plus `links.click_count`
  * bumped once per link, `click_days` once per partner, link and day) and answers how many
  * clicks it wrote. One bad row (say, its link was deleted meanwhile) must not lose the others:
  * the batch is then retried one click per savepoint, still in the same transaction (so the worker
  * never lets go of the write lock between the tries), and the bad ones are logged.
  * A failure of the transaction itself (a busy database, a full disk) is thrown to the caller.
+ *
+ * Rows go in through prepared multi-row INSERTs (see CHUNKS): one call into SQLite (bind, step,
+ * reset, and an answer object) per 500 clicks instead of per click; the writer's cost per click
+ * fell by about a third.
  */
 export function clickWriter(db: Db, log: ClickLog): (batch: ClickBatch, options?: WriteOptions) => number {
-  const insert = db.prepare(
-    `INSERT INTO clicks (public_id, link_id, partner_id, visitor_hash, referrer_host, ua_class, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const inserts = CHUNKS.map((rows) => ({
+    rows,
+    statement: db.prepare(`INSERT INTO clicks ${CLICK_COLUMNS} VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`),
+    params: new Array<unknown>(7 * rows),
+  }));
   const bump = db.prepare('UPDATE links SET click_count = click_count + ? WHERE id = ?');
   const countDays = clickDayCounter(db);
+  const hashOf = (b: ClickBatch, i: number) => Buffer.from(b.hashes.buffer, b.hashes.byteOffset + i * HASH_BYTES, HASH_BYTES);
   // Always called inside `all`: a savepoint, rolled back alone when it throws.
   const rows = db.transaction((b: ClickBatch, from: number, to: number) => {
-    const perLink = new Map<number, number>();
     const perDay = countDays.start();
-    for (let i = from; i < to; i++) {
-      const s = 3 * i;
-      const hash = Buffer.from(b.hashes.buffer, b.hashes.byteOffset + i * HASH_BYTES, HASH_BYTES);
-      insert.run(b.strings[s], b.nums[s], b.nums[s + 1], hash, b.strings[s + 1], b.strings[s + 2], b.nums[s + 2]);
-      const linkId = b.nums[s]!;
-      perLink.set(linkId, (perLink.get(linkId) ?? 0) + 1);
-      perDay.add(b.nums[s + 1]!, linkId, b.nums[s + 2]!);
+    let i = from;
+    for (const { rows: chunk, statement, params } of inserts) {
+      for (; i + chunk <= to; i += chunk) {
+        for (let r = 0, p = 0; r < chunk; r++, p += 7) {
+          const s = 3 * (i + r);
+          params[p] = b.strings[s];
+          params[p + 1] = b.nums[s];
+          params[p + 2] = b.nums[s + 1];
+          params[p + 3] = hashOf(b, i + r);
+          params[p + 4] = b.strings[s + 1];
+          params[p + 5] = b.strings[s + 2];
+          params[p + 6] = b.nums[s + 2];
+        }
+        statement.run(params);
+      }
     }
-    for (const [linkId, n] of perLink) bump.run(n, linkId);
-    perDay.write();
+    for (let k = from; k < to; k++) perDay.add(b.nums[3 * k + 1]!, b.nums[3 * k]!, b.nums[3 * k + 2]!);
+    for (const [linkId, n] of perDay.write()) bump.run(n, linkId);
   });
   const all = db.transaction((b: ClickBatch, claim: (() => boolean) | undefined) => {
     if (claim && !claim()) return -1;
@@ -109,10 +130,13 @@ export function clickWriter(db: Db, log: ClickLog): (batch: ClickBatch, options?
   return (batch, { immediate = false, claim } = {}) => (immediate ? all.immediate(batch, claim) : all(batch, claim));
 }
 
+const DAY_MS = 86_400_000;
+
 /**
  * Adds clicks to `click_days` (per partner, UTC day and link) with one upsert per group rather
- * than one per click. `start()` begins a tally, `add()` counts a click, `write()` stores the tally;
- * call it inside the transaction that inserts the clicks.
+ * than one per click. `start()` begins a tally, `add()` counts a click, `write()` stores the tally
+ * and answers the clicks it counted per link; call it inside the transaction that inserts the
+ * clicks. Days are counted as numbers (ms / day) and made `YYYY-MM-DD` once per group.
  */
 export function clickDayCounter(db: Db) {
   const upsert = db.prepare(
@@ -121,17 +145,27 @@ export function clickDayCounter(db: Db) {
   );
   return {
     start() {
-      const tally = new Map<string, { partnerId: number; linkId: number; day: string; clicks: number }>();
+      // Partner → (link, day) → clicks; a link and a day are one number: link × 2^20 + day (days
+      // since 1970 stay under 2^20 until the year 4840; link ids under 2^33, exact in a double).
+      const tally = new Map<number, Map<number, number>>();
       return {
         add(partnerId: number, linkId: number, createdAt: number): void {
-          const day = new Date(createdAt).toISOString().slice(0, 10);
-          const key = `${partnerId} ${linkId} ${day}`;
-          const entry = tally.get(key);
-          if (entry) entry.clicks += 1;
-          else tally.set(key, { partnerId, linkId, day, clicks: 1 });
+          let perPartner = tally.get(partnerId);
+          if (!perPartner) tally.set(partnerId, (perPartner = new Map()));
+          const key = linkId * 1_048_576 + Math.floor(createdAt / DAY_MS);
+          perPartner.set(key, (perPartner.get(key) ?? 0) + 1);
         },
-        write(): void {
-          for (const { partnerId, day, linkId, clicks } of tally.values()) upsert.run(partnerId, day, linkId, clicks);
+        write(): Map<number, number> {
+          const perLink = new Map<number, number>();
+          for (const [partnerId, perPartner] of tally) {
+            for (const [key, clicks] of perPartner) {
+              const linkId = Math.floor(key / 1_048_576);
+              const day = new Date((key % 1_048_576) * DAY_MS).toISOString().slice(0, 10);
+              upsert.run(partnerId, day, linkId, clicks);
+              perLink.set(linkId, (perLink.get(linkId) ?? 0) + clicks);
+            }
+          }
+          return perLink;
         },
       };
     },
