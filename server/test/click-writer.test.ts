@@ -1,12 +1,15 @@
 // The click writer: batches of clicks written by a worker thread on its own connection, and what
 // flush() and close() promise on top of it (see ClickRecorder in src/domain/clicks.ts).
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { after, describe, it } from 'node:test';
+import { Worker } from 'node:worker_threads';
 import { AdminDestination, SaleResult, TrackedLink } from '@rp/contract';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { migrate, openDatabase } from '../src/db/database.ts';
-import { ClickRecorder } from '../src/domain/clicks.ts';
+import { clickWriter, HASH_BYTES, type ClickBatch } from '../src/domain/click-writer.ts';
+import { ClickRecorder, newClickId } from '../src/domain/clicks.ts';
 import { ADMIN_KEY, call, makeApp, sessionFor, testClock, type TestContext } from './helpers.ts';
 import { admin, enrolled, program, usd } from './money-helpers.ts';
 
@@ -145,6 +148,124 @@ describe('click writer (worker thread)', () => {
     t.clicks.flush();
     assert.ok(rowOf(t, buffered), 'queued again and written');
     assert.equal(clickCount(t, link.id), 2);
+  });
+});
+
+/**
+ * Another connection to the database, on a thread of its own (this one will block), holds the
+ * write lock for `ms`: the click writer's worker cannot write meanwhile, as with a slow disk or
+ * the CLI in a long transaction. Resolves once the lock is held; `released` once it is let go.
+ */
+async function holdWriteLock(path: string, ms: number): Promise<{ released: Promise<unknown> }> {
+  const holder = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads');
+     const db = new (require('better-sqlite3'))(workerData.path);
+     db.exec('BEGIN IMMEDIATE');
+     parentPort.postMessage('locked');
+     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, workerData.ms);
+     db.exec('COMMIT');
+     db.close();`,
+    { eval: true, workerData: { path, ms } },
+  );
+  await once(holder, 'message');
+  return { released: once(holder, 'exit') };
+}
+
+describe('click writer under overload (the worker falls behind)', () => {
+  it('drops no click: past maxQueued batches the redirect waits for the worker to catch up', async () => {
+    const t = makeApp({ RP_TRUST_PROXY: 'true' });
+    const { link } = await setup(t);
+    const logged: string[] = [];
+    const clicks = new ClickRecorder(t.db, { maxBuffered: 10, maxQueued: 2, log: (message) => logged.push(message) });
+    const app = createApp({ db: t.db, config: t.config, now: t.clock.now, clicks });
+    try {
+      const lock = await holdWriteLock(t.db.name, 700);
+      const started = performance.now();
+      const ids: string[] = [];
+      // Batches 1 and 2 queue; posting batch 3 must wait until the worker has written batch 1.
+      for (let i = 0; i < 40; i++) ids.push(await visit(app, link.slug));
+      const waited = performance.now() - started;
+      await lock.released;
+      assert.ok(waited >= 400, `the redirect waited for the worker (${Math.round(waited)} ms)`);
+      clicks.flush();
+      assert.ok(ids.every((id) => rowOf(t, id)), 'every click written');
+      assert.equal(clickCount(t, link.id), 40);
+      assert.deepEqual(logged, []);
+    } finally {
+      clicks.close();
+    }
+  });
+
+  it('a worker stuck past flushTimeoutMs is logged, and its clicks still queue and get written', async () => {
+    const t = makeApp({ RP_TRUST_PROXY: 'true' });
+    const { link } = await setup(t);
+    const logged: string[] = [];
+    const clicks = new ClickRecorder(t.db, { maxBuffered: 10, maxQueued: 1, flushTimeoutMs: 150, log: (message) => logged.push(message) });
+    const app = createApp({ db: t.db, config: t.config, now: t.clock.now, clicks });
+    try {
+      const lock = await holdWriteLock(t.db.name, 1200);
+      const ids: string[] = [];
+      for (let i = 0; i < 30; i++) ids.push(await visit(app, link.slug));
+      assert.ok(logged.length >= 1 && logged.every((m) => m.includes('a full queue gave up waiting for the worker')), logged.join('\n'));
+      await lock.released;
+      clicks.flush();
+      assert.ok(ids.every((id) => rowOf(t, id)), 'every click written once the lock is free');
+      assert.equal(clickCount(t, link.id), 30);
+    } finally {
+      clicks.close();
+    }
+  });
+});
+
+describe('writing a batch', () => {
+  it('writes every size of batch (500-, 100-, 20-, 5- and 1-row statements) with the per-link and per-day counts', async () => {
+    const t = makeApp({ RP_TRUST_PROXY: 'true' });
+    const { link, partner } = await setup(t);
+    const write = clickWriter(t.db, (message, error) => assert.fail(`${message} ${String(error)}`));
+    const day = Date.UTC(2030, 0, 15, 12);
+    let made = 0;
+    const batchOf = (n: number, at: (i: number) => number): ClickBatch => {
+      const strings: string[] = [];
+      const nums: number[] = [];
+      for (let i = 0; i < n; i++) {
+        strings.push(newClickId(at(i)), i % 2 ? 'news.example' : '', 'mobile');
+        nums.push(link.id, partner.id, at(i));
+      }
+      made += n;
+      return { n, strings, nums: Float64Array.from(nums), hashes: new Uint8Array(n * HASH_BYTES).fill(7) };
+    };
+    for (const n of [1, 4, 5, 26, 126, 500, 1337]) assert.equal(write(batchOf(n, () => day)), n);
+    // One batch across midnight (UTC): counted on both days.
+    assert.equal(write(batchOf(10, (i) => Date.UTC(2030, 0, 15, 23, 59, 59) + i * 200)), 10);
+    const rows = t.db.prepare('SELECT count(*) AS n, count(DISTINCT public_id) AS ids FROM clicks').get();
+    assert.deepEqual(rows, { n: made, ids: made });
+    assert.equal(clickCount(t, link.id), made);
+    const days = t.db.prepare('SELECT day, clicks FROM click_days WHERE link_id = ? ORDER BY day').all(link.id);
+    assert.deepEqual(days, [
+      { day: '2030-01-15', clicks: made - 5 },
+      { day: '2030-01-16', clicks: 5 },
+    ]);
+    const sample = t.db.prepare("SELECT referrer_host, ua_class, length(visitor_hash) AS bytes FROM clicks WHERE referrer_host <> '' LIMIT 1").get();
+    assert.deepEqual(sample, { referrer_host: 'news.example', ua_class: 'mobile', bytes: HASH_BYTES });
+  });
+
+  it('a bad click (its link gone) is logged and the rest of its batch still written', async () => {
+    const t = makeApp({ RP_TRUST_PROXY: 'true' });
+    const { link, partner } = await setup(t);
+    const logged: string[] = [];
+    const write = clickWriter(t.db, (message) => logged.push(message));
+    const n = 27; // a 20-row, a 5-row and two 1-row statements
+    const strings: string[] = [];
+    const nums: number[] = [];
+    for (let i = 0; i < n; i++) {
+      strings.push(newClickId(), '', 'desktop');
+      nums.push(i === 21 ? 999_999 : link.id, partner.id, Date.now());
+    }
+    assert.equal(write({ n, strings, nums: Float64Array.from(nums), hashes: new Uint8Array(n * HASH_BYTES) }), n - 1);
+    assert.equal(clickCount(t, link.id), n - 1);
+    assert.equal(logged.length, 1);
+    assert.match(logged[0]!, new RegExp(`click ${strings[3 * 21]} not recorded`));
+    assert.equal(rowOf(t, strings[3 * 21]!), undefined);
   });
 });
 

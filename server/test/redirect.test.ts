@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { before, describe, it } from 'node:test';
 import { AdminDestination, TrackedLink } from '@rp/contract';
 import { ConfigError, loadConfig } from '../src/config.ts';
-import { ClickRecorder, isBot, REPEAT_WINDOW_MS, uaClass } from '../src/domain/clicks.ts';
+import { ClickRecorder, isBot, REPEAT_WINDOW_MS, uaClass, visitorHasher } from '../src/domain/clicks.ts';
 import { createProgram } from '../src/domain/programs.ts';
 import { ADMIN_KEY, addPartner, call, makeApp, sessionFor, type TestContext } from './helpers.ts';
 
@@ -170,9 +170,10 @@ describe('GET /r/:slug', () => {
     g.t.clicks.flush();
     // A second recorder over the same database: what a restarted server starts with.
     const fresh = new ClickRecorder(g.t.db);
-    const { visitor_hash } = g.t.db.prepare('SELECT visitor_hash FROM clicks').get() as { visitor_hash: Buffer };
-    assert.equal(fresh.repeatOf(g.link.id, visitor_hash, g.t.clock.now() + 60_000), first);
-    assert.equal(fresh.repeatOf(g.link.id, visitor_hash, g.t.clock.now() + REPEAT_WINDOW_MS + 1), null);
+    const row = g.t.db.prepare('SELECT visitor_hash FROM clicks').get() as { visitor_hash: Buffer };
+    const visitorHash = row.visitor_hash.toString('latin1');
+    assert.equal(fresh.repeatOf(g.link.id, visitorHash, g.t.clock.now() + 60_000), first);
+    assert.equal(fresh.repeatOf(g.link.id, visitorHash, g.t.clock.now() + REPEAT_WINDOW_MS + 1), null);
     fresh.close();
   });
 
@@ -329,5 +330,17 @@ describe('user agents', () => {
     for (const ua of [CHROME, IPHONE, IPAD, HEADLESS]) assert.equal(isBot(ua), false, ua);
     for (const ua of ['Googlebot/2.1', 'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; bingbot/2.0)', 'Slack-ImgProxy', 'Discordbot/2.0', 'TelegramBot', 'Go-http-client/1.1', ''])
       assert.equal(isBot(ua), true, ua);
+  });
+});
+
+describe('visitor hash', () => {
+  it('is HMAC-SHA256 of address and user agent under the secret (as a latin1 string), for any length and any characters', () => {
+    const hmac = (secret: Buffer, message: string) => createHmac('sha256', secret).update(message).digest();
+    for (const secret of [Buffer.alloc(32, 7), Buffer.alloc(64, 1), Buffer.alloc(100, 3), Buffer.alloc(0)]) {
+      const hash = visitorHasher(secret);
+      // A user agent longer than the prepared buffer, then short ones again (nothing of the long one may linger).
+      for (const ua of [CHROME, 'x'.repeat(5000), IPHONE, 'é ü \u00ff ☕', ''])
+        for (const address of ['203.0.113.7', '2001:db8::1', '']) assert.deepEqual(Buffer.from(hash(address, ua), 'latin1'), hmac(secret, `${address}\n${ua}`), `${secret.length} ${ua.slice(0, 20)}`);
+    }
   });
 });

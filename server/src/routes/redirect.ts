@@ -14,6 +14,18 @@ interface LinkTarget {
   partner_status: string;
 }
 
+/** A link's Location: `plain` without a click id, else `${before}${clickId}${fragment}`. */
+interface Target {
+  plain: string;
+  before: string;
+  fragment: string;
+}
+
+interface Cached {
+  link: LinkTarget;
+  target: Target;
+}
+
 /** Used when no program is active to say how long attribution lasts. */
 const DEFAULT_WINDOW_DAYS = 30;
 
@@ -46,14 +58,35 @@ export function redirectRoutes({ db, config, now, clicks }: Deps) {
   const changesOnThisConnection = db.prepare('SELECT total_changes()').pluck();
 
   /**
-   * Slug → link (or null: no such active link) and the longest attribution window, kept in
-   * memory: the lookup is most of what the redirect costs itself. Everything the app changes goes
-   * through this connection, and any change on it (a link disabled, a destination deactivated, a
-   * partner suspended, a program archived…, or anything else) empties the cache before the next
-   * redirect: `total_changes()` is a counter this connection keeps, read without touching the
-   * database file. Changes by another process (the CLI) are seen within CACHE_TTL_MS.
+   * Where a stored target goes: `null` if it is not (or no longer) on its destination's origin.
+   * The stored query is already in URLSearchParams form without `rp_click` (see buildTarget), so
+   * appending `&rp_click=<id>` before the fragment is exactly `searchParams.set()`, without
+   * parsing the URL on every click.
    */
-  const cache = new Map<string, LinkTarget | null>();
+  const locationOf = (target: string, destination: string): Target | null => {
+    try {
+      const url = new URL(target);
+      if (url.origin !== new URL(destination).origin) return null;
+      url.searchParams.delete(CLICK_ID_PARAM);
+      const plain = url.href;
+      const fragment = url.hash;
+      url.hash = '';
+      return { plain, before: `${url.href}${url.search ? '&' : '?'}${CLICK_ID_PARAM}=`, fragment };
+    } catch {
+      return null;
+    }
+  };
+
+  /**
+   * Slug → link and where it goes (or null: no such active link, or its target is off its
+   * destination) and the longest attribution window, kept in memory: the lookup is most of what
+   * the redirect costs itself. Everything the app changes goes through this connection, and any
+   * change on it (a link disabled, a destination deactivated, a partner suspended, a program
+   * archived…, or anything else) empties the cache before the next redirect: `total_changes()`
+   * is a counter this connection keeps, read without touching the database file. Changes by
+   * another process (the CLI) are seen within CACHE_TTL_MS.
+   */
+  const cache = new Map<string, Cached | null>();
   let cachedWindowDays: number | undefined;
   let cacheChanges = -1;
   let cacheUntil = 0;
@@ -67,45 +100,20 @@ export function redirectRoutes({ db, config, now, clicks }: Deps) {
       cacheUntil = at + CACHE_TTL_MS;
     }
   };
-  const lookup = (slug: string): LinkTarget | undefined => {
+  const lookup = (slug: string): Cached | undefined => {
     fresh();
-    let link = cache.get(slug);
-    if (link === undefined) {
-      link = (findLink.get(slug) as LinkTarget | undefined) ?? null;
-      cache.set(slug, link);
+    let entry = cache.get(slug);
+    if (entry === undefined) {
+      const link = findLink.get(slug) as LinkTarget | undefined;
+      // Defense in depth: the stored target must still be on the approved destination's origin.
+      const target = link ? locationOf(link.target_url, link.destination_url) : null;
+      entry = link && target ? { link, target } : null;
+      cache.set(slug, entry);
     }
-    return link ?? undefined;
+    return entry ?? undefined;
   };
   const hashVisitor = visitorHasher(serverSecret(db, 'visitor_hash', now()));
   const secure = config.publicUrl.startsWith('https:');
-
-  /**
-   * Where a stored target goes, parsed once per target: `null` if it is not (or no longer) on its
-   * destination's origin. The stored query is already in URLSearchParams form without `rp_click`
-   * (see buildTarget), so appending `&rp_click=<id>` before the fragment is exactly
-   * `searchParams.set()`, without parsing the URL on every click.
-   */
-  const parsed = new Map<string, { plain: string; before: string; fragment: string } | null>();
-  const locationOf = (target: string, destination: string) => {
-    const key = `${destination} ${target}`;
-    let entry = parsed.get(key);
-    if (entry === undefined) {
-      try {
-        const url = new URL(target);
-        if (url.origin !== new URL(destination).origin) throw new Error('off the destination');
-        url.searchParams.delete(CLICK_ID_PARAM);
-        const plain = url.href;
-        const fragment = url.hash;
-        url.hash = '';
-        entry = { plain, before: `${url.href}${url.search ? '&' : '?'}${CLICK_ID_PARAM}=`, fragment };
-      } catch {
-        entry = null;
-      }
-      if (parsed.size >= 10_000) parsed.clear();
-      parsed.set(key, entry);
-    }
-    return entry;
-  };
 
   const notFound = () =>
     new Response(NOT_FOUND_TEXT, {
@@ -128,11 +136,9 @@ export function redirectRoutes({ db, config, now, clicks }: Deps) {
   return new Hono<AppEnv>().get('/:slug', (c) => {
     const slug = c.req.param('slug');
     if (!SLUG_PATTERN.test(slug)) return notFound();
-    const link = lookup(slug);
-    if (!link) return notFound();
-    // Defense in depth: the stored target must still be on the approved destination's origin.
-    const target = locationOf(link.target_url, link.destination_url);
-    if (!target) return notFound();
+    const found = lookup(slug);
+    if (!found) return notFound();
+    const { link, target } = found;
 
     // Content-Type as @hono/node-server added it to the bodyless 302 (see `new Response` below).
     const headers: Record<string, string> = {
@@ -141,14 +147,14 @@ export function redirectRoutes({ db, config, now, clicks }: Deps) {
       Location: target.plain,
       'Content-Type': 'text/plain; charset=UTF-8',
     };
-    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-    const userAgent = header(c, incoming, 'user-agent') ?? '';
+    const sent = requestHeaders(c);
+    const userAgent = sent.userAgent ?? '';
     // Only an active partner's links earn; a suspended partner's visitors still reach the merchant.
     if (c.req.method === 'GET' && link.partner_status === 'active' && !isBot(userAgent)) {
       const at = now();
       // clientAddress() with the header read as above: the first X-Forwarded-For entry if the
       // proxy is trusted, else the socket's address.
-      const forwarded = config.trustProxy ? header(c, incoming, 'x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+      const forwarded = config.trustProxy ? sent.forwardedFor?.split(',')[0]?.trim() : undefined;
       const visitorHash = hashVisitor(forwarded || clientAddress(c, false), userAgent);
       let clickId = clicks.repeatOf(link.id, visitorHash, at);
       if (clickId === null) {
@@ -158,7 +164,7 @@ export function redirectRoutes({ db, config, now, clicks }: Deps) {
           linkId: link.id,
           partnerId: link.partner_id,
           visitorHash,
-          referrerHost: referrerHost(header(c, incoming, 'referer')),
+          referrerHost: referrerHost(sent.referer),
           uaClass: uaClass(userAgent),
           createdAt: at,
         });
@@ -173,20 +179,31 @@ export function redirectRoutes({ db, config, now, clicks }: Deps) {
   });
 }
 
+/** The request headers the redirect reads, each as `c.req.header(name)` answers it (repeats joined with ", "). */
+interface SentHeaders {
+  userAgent: string | undefined;
+  forwardedFor: string | undefined;
+  referer: string | undefined;
+}
+
+const joined = (had: string | undefined, value: string) => (had === undefined ? value : `${had}, ${value}`);
+
 /**
- * A request header, as `c.req.header(name)` answers it (repeats joined with ", "), read from the
- * Node request's raw header list when the app runs under @hono/node-server: asking the fetch
- * Request for a header makes it build a Headers object of every header first, which on the
- * redirect cost more than the lookup. `name` is lower case. Elsewhere (app.request in tests),
- * the fetch Request.
+ * The headers the redirect reads, in one pass over the Node request's raw header list when the
+ * app runs under @hono/node-server: asking the fetch Request for a header makes it build a
+ * Headers object of every header first, which on the redirect cost more than the lookup.
+ * Elsewhere (app.request in tests), the fetch Request.
  */
-function header(c: Context<AppEnv>, incoming: IncomingMessage | undefined, name: string): string | undefined {
-  const raw = incoming?.rawHeaders;
-  if (!raw) return c.req.header(name);
-  let value: string | undefined;
+function requestHeaders(c: Context<AppEnv>): SentHeaders {
+  const raw = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.rawHeaders;
+  if (!raw) return { userAgent: c.req.header('user-agent'), forwardedFor: c.req.header('x-forwarded-for'), referer: c.req.header('referer') };
+  const sent: SentHeaders = { userAgent: undefined, forwardedFor: undefined, referer: undefined };
   for (let i = 0; i < raw.length; i += 2) {
     const key = raw[i]!;
-    if (key.length === name.length && key.toLowerCase() === name) value = value === undefined ? raw[i + 1]! : `${value}, ${raw[i + 1]!}`;
+    // Only names of a matching length are lower-cased and compared.
+    if (key.length === 10 && key.toLowerCase() === 'user-agent') sent.userAgent = joined(sent.userAgent, raw[i + 1]!);
+    else if (key.length === 15 && key.toLowerCase() === 'x-forwarded-for') sent.forwardedFor = joined(sent.forwardedFor, raw[i + 1]!);
+    else if (key.length === 7 && key.toLowerCase() === 'referer') sent.referer = joined(sent.referer, raw[i + 1]!);
   }
-  return value;
+  return sent;
 }
