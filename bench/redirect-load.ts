@@ -2,6 +2,7 @@
 // loop with the server it measures. Argument: JSON {url, connections, seconds, rate?}. Prints the
 // autocannon figures as one JSON line. Every request has its own user agent, so each one is a new
 // visitor to the redirect (recorded, never deduplicated as a repeat): the worst case for it.
+// Also prints the CPU time the run took it (cpuMs), to tell a busy load generator from a slow server.
 import autocannon from 'autocannon';
 
 const { url, connections, seconds, rate } = JSON.parse(process.argv[2] ?? '{}') as {
@@ -14,6 +15,7 @@ const { url, connections, seconds, rate } = JSON.parse(process.argv[2] ?? '{}') 
 // A prefix per process: a later run must not repeat an earlier run's visitors (that would be a repeat click).
 const run = `${process.pid}-${Date.now()}`;
 let visitor = 0;
+const cpuBefore = process.cpuUsage();
 const result = await autocannon({
   url,
   connections,
@@ -34,6 +36,7 @@ const result = await autocannon({
     },
   ],
 });
+const cpu = process.cpuUsage(cpuBefore);
 process.stdout.write(
   `${JSON.stringify({
     requestsPerSecond: result.requests.average,
@@ -43,5 +46,6 @@ process.stdout.write(
     errors: result.errors,
     timeouts: result.timeouts,
     latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    cpuMs: (cpu.user + cpu.system) / 1000,
   })}\n`,
 );
