@@ -11,13 +11,16 @@
 //
 // CPU placement. On Linux with `taskset` and at least 2 CPUs, the load generator runs on CPU 0 and
 // both servers (every thread: the real one's click writer too) on the other CPUs, the same in
-// every round. Unpinned, the scheduler lets the real server's click-writer thread and its main
-// thread crowd the load generator off its CPU, so the real rounds measured how much load
-// autocannon could still generate on a busier machine rather than what the server can serve;
-// pinned, autocannon gets the same whole CPU whether it drives the bare or the real server, and
-// the servers the same CPUs. RP_BENCH_PIN=0 turns it off. As a second figure that noise on a
-// shared machine hardly moves, the CPU time each server process used per request is read from
-// /proc: it is what the throughput ratio would be if the server alone were the limit.
+// every round. Unpinned, the real server's main thread and click-writer thread share both CPUs
+// with the load generator, so a real round partly measured how much load autocannon could still
+// generate beside them (its CPU per request rose by a third); pinned, autocannon has the same whole
+// CPU whether it drives the bare or the real server, and each server the same CPUs: the ratio
+// compares the servers. On the 2-CPU machine both ways gave ratios within a few points of each
+// other; pinned, p99 is a little higher (the click writer shares the real server's one CPU).
+// RP_BENCH_PIN=0 turns it off. As a second figure that noise on a shared machine moves less, the
+// CPU time each server process used per request is read from /proc: bare / real is what the
+// throughput ratio would be if each server alone were the limit (the bare one is not: on 2 CPUs
+// the load generator tops out first).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
