@@ -18,6 +18,7 @@ import { centerRoutes } from './routes/center.ts';
 import { partnerRoutes } from './routes/partner.ts';
 import { redirectRoutes } from './routes/redirect.ts';
 import { mediaFileRoutes } from './routes/resources.ts';
+import type { SiteHandler } from './static.ts';
 
 /** Largest request body accepted; every body of this API is a small JSON document. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -31,10 +32,16 @@ export interface AppOptions {
   clicks?: ClickRecorder;
   /** Defaults to the configured one: SMTP when RP_SMTP_URL is set, else the outbox table. */
   mailer?: Mailer;
+  /**
+   * Answers every path outside /api that no route answers: the demo site and the elements
+   * bundle (see staticSite). Unset: a plain 404. A fallback rather than `*` middleware, so
+   * nothing else runs in front of the redirect.
+   */
+  site?: SiteHandler;
 }
 
 /** The API as a Hono app. Everything it uses comes in through `options`. */
-export function createApp({ db, config, now = Date.now, clicks = new ClickRecorder(db), mailer }: AppOptions) {
+export function createApp({ db, config, now = Date.now, clicks = new ClickRecorder(db), mailer, site }: AppOptions) {
   const deps: Deps = { db, config, now, clicks, mailer: mailer ?? createMailer(config, db, now) };
   ensureSettings(db, config, now());
 
@@ -83,7 +90,7 @@ export function createApp({ db, config, now = Date.now, clicks = new ClickRecord
     if (c.req.path === '/api' || c.req.path.startsWith('/api/')) {
       return errorResponse(c, new ApiError('not_found', `No route ${c.req.method} ${c.req.path}.`));
     }
-    return c.text('Not found', 404);
+    return site ? site(c.req.raw, c.env) : c.text('Not found', 404);
   });
 
   app.onError((err, c) => {

@@ -5,7 +5,7 @@ import { DEMO_ADMIN_KEY, type Config } from './config.ts';
 import { migrate, openDatabase } from './db/database.ts';
 import { ClickRecorder } from './domain/clicks.ts';
 import { DEMO_ADMIN, DEMO_PARTNER, seedDemo } from './seed/demo.ts';
-import { defaultStaticRoots, mountStatic, type StaticRoots } from './static.ts';
+import { defaultStaticRoots, staticSite, type StaticRoots } from './static.ts';
 
 export interface RunningServer {
   url: string;
@@ -28,8 +28,7 @@ export async function startServer(
   if (config.demo) await seedDemo(db, config, Date.now());
 
   const clicks = new ClickRecorder(db);
-  const app = createApp({ db, config, clicks });
-  mountStatic(app, options.staticRoots ?? defaultStaticRoots);
+  const app = createApp({ db, config, clicks, site: staticSite(options.staticRoots ?? defaultStaticRoots) });
 
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port }, () => resolve(s));

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import type { Hono, MiddlewareHandler } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { repoRoot } from './config.ts';
 
@@ -94,28 +94,36 @@ function demoPages(demoDir: string): MiddlewareHandler {
   };
 }
 
+/** What answers a request: a Hono app's fetch. */
+export type SiteHandler = (request: Request, env?: unknown) => Response | Promise<Response>;
+
 /**
- * Serve the elements bundle at /rp/* and the demo site at /, so one process is the whole demo.
- * Mounted after the API routes; /api paths are never looked up on disk.
+ * The elements bundle at /rp/* and the demo site at /, so one process is the whole demo. A
+ * site of its own that the app asks only for the paths none of its routes answer (see
+ * `createApp`'s `site`): its middleware then never runs on the API, the redirect or media, and
+ * the redirect keeps Hono's one-handler fast path.
  */
-export function mountStatic(app: Hono<any>, roots: StaticRoots = defaultStaticRoots): void {
-  const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
+export function staticSite(roots: StaticRoots = defaultStaticRoots): SiteHandler {
+  const site = new Hono();
   // Created on first use: the bundle may be built after the server started.
   let elements: MiddlewareHandler | undefined;
-  const demo = serveStatic({ root: roots.demoDir });
-
-  app.use('/rp/*', securityHeaders, (c, next) => {
+  site.use('*', securityHeaders);
+  site.use('/rp/*', (c, next) => {
     if (!existsSync(roots.elementsDir)) return next();
     elements ??= serveStatic({ root: roots.elementsDir, rewriteRequestPath: (path) => path.replace(/^\/rp/, '') });
     return elements(c, next);
   });
-  app.get('/rp/*', (c) =>
+  site.get('/rp/*', (c) =>
     existsSync(roots.elementsDir)
       ? c.text('Not found', 404)
       : c.text('The elements bundle is not built. Run `npm run build` at the repository root.', 404),
   );
-  app.use('*', (c, next) => (isApi(c.req.path) ? next() : securityHeaders(c, next)));
-  const pages = demoPages(roots.demoDir);
-  app.use('*', (c, next) => (isApi(c.req.path) ? next() : pages(c, next)));
-  app.use('*', (c, next) => (isApi(c.req.path) ? next() : demo(c, next)));
+  site.use('*', demoPages(roots.demoDir));
+  site.use('*', serveStatic({ root: roots.demoDir }));
+  site.notFound((c) => c.text('Not found', 404));
+  site.onError((err, c) => {
+    console.error(`${c.req.method} ${c.req.path} failed:`, err);
+    return c.text('Something went wrong on our side.', 500);
+  });
+  return site.fetch;
 }

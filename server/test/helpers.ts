@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AdminSignInResponse, ErrorBody, SignInResponse } from '@rp/contract';
-import { createApp, type App } from '../src/app.ts';
+import { createApp, type App, type AppOptions } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { migrate, openDatabase, type Db } from '../src/db/database.ts';
 import { createAdminSession } from '../src/domain/admin-sessions.ts';
@@ -41,14 +41,14 @@ export interface TestContext {
  * The real app on a real SQLite file in a fresh temp directory, removed when the test file ends.
  * `env` overrides the test environment, as the server would read it.
  */
-export function makeApp(env: Record<string, string> = {}): TestContext {
+export function makeApp(env: Record<string, string> = {}, options: Pick<AppOptions, 'site'> = {}): TestContext {
   const dir = mkdtempSync(join(tmpdir(), 'rp-server-test-'));
   const config = loadConfig({ RP_DATABASE: join(dir, 'rp.sqlite'), RP_ADMIN_KEY: ADMIN_KEY, ...env });
   const db = openDatabase(config.databasePath);
   migrate(db);
   const clock = testClock();
   const clicks = new ClickRecorder(db);
-  const app = createApp({ db, config, now: clock.now, clicks });
+  const app = createApp({ db, config, now: clock.now, clicks, ...options });
   after(() => {
     clicks.close();
     db.close();

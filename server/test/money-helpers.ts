@@ -1,6 +1,7 @@
 // Fixtures for the money tests: programs with rules, clicks, and admin calls with an Idempotency-Key.
 import { randomUUID } from 'node:crypto';
 import assert from 'node:assert/strict';
+import { clickDayCounter } from '../src/domain/click-writer.ts';
 import { createProgram, type NewRule } from '../src/domain/programs.ts';
 import { enroll } from '../src/domain/partners.ts';
 import { ADMIN_KEY, addPartner, call, type TestContext } from './helpers.ts';
@@ -53,9 +54,16 @@ export function click(t: TestContext, partnerId: number, agoMs = 0): string {
     };
   }
   const publicId = `clk_test_${clickCounter}_${randomUUID().slice(0, 8)}`;
-  t.db
-    .prepare(`INSERT INTO clicks (public_id, link_id, partner_id, visitor_hash, ua_class, created_at) VALUES (?, ?, ?, ?, 'desktop', ?)`)
-    .run(publicId, link.id, partnerId, Buffer.from([clickCounter & 255]), now - agoMs);
+  const at = now - agoMs;
+  t.db.transaction(() => {
+    t.db
+      .prepare(`INSERT INTO clicks (public_id, link_id, partner_id, visitor_hash, ua_class, created_at) VALUES (?, ?, ?, ?, 'desktop', ?)`)
+      .run(publicId, link.id, partnerId, Buffer.from([clickCounter & 255]), at);
+    // As the click writer does in the same transaction: the per-day tally the reports read.
+    const days = clickDayCounter(t.db).start();
+    days.add(partnerId, link.id, at);
+    for (const [linkId, n] of days.write()) t.db.prepare('UPDATE links SET click_count = click_count + ? WHERE id = ?').run(n, linkId);
+  })();
   return publicId;
 }
 

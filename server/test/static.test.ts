@@ -1,20 +1,22 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
-import { CONTENT_SECURITY_POLICY, defaultStaticRoots, expandDemoPage, mountStatic } from '../src/static.ts';
+import { after, describe, it } from 'node:test';
+import { CONTENT_SECURITY_POLICY, defaultStaticRoots, expandDemoPage, staticSite } from '../src/static.ts';
 import { assertError, call, makeApp } from './helpers.ts';
 
 describe('static files', () => {
-  const site = makeApp();
-  const demoDir = join(site.dir, 'demo');
-  const elementsDir = join(site.dir, 'dist');
+  const dir = mkdtempSync(join(tmpdir(), 'rp-static-test-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const demoDir = join(dir, 'demo');
+  const elementsDir = join(dir, 'dist');
+  const site = makeApp({}, { site: staticSite({ demoDir, elementsDir }) });
   mkdirSync(join(demoDir, 'assets'), { recursive: true });
   mkdirSync(join(demoDir, 'partials'), { recursive: true });
   writeFileSync(join(demoDir, 'index.html'), '<!doctype html><title>Shop</title>');
   writeFileSync(join(demoDir, 'partners.html'), '<!doctype html><title>Partners</title>');
   writeFileSync(join(demoDir, 'assets', 'site.css'), 'body{}');
-  mountStatic(site.app, { demoDir, elementsDir });
 
   it('serves the demo site with a strict CSP', async () => {
     for (const [path, type] of [
@@ -81,6 +83,17 @@ describe('static files', () => {
     assert.doesNotMatch(await res.text(), /npm run build/);
   });
 
+  it('is asked only for what no route answers: nothing of it runs on the redirect', async () => {
+    const res = await site.app.request('/r/no-such-link');
+    assert.equal(res.status, 404);
+    assert.match(await res.text(), /This link does not exist/);
+    assert.equal(res.headers.get('Content-Security-Policy'), null, 'the redirect answers alone');
+    assert.equal(res.headers.get('Referrer-Policy'), 'no-referrer');
+    const nested = await site.app.request('/r/a/b');
+    assert.equal(nested.status, 404);
+    assert.equal(nested.headers.get('Content-Security-Policy'), CONTENT_SECURITY_POLICY, 'no route: the site says not found');
+  });
+
   it('keeps /api answers JSON, never files', async () => {
     const res = await call(site.app, 'GET', '/nope');
     assertError(res, 404, 'not_found');
@@ -89,8 +102,7 @@ describe('static files', () => {
 });
 
 describe('the demo site as served', () => {
-  const site = makeApp();
-  mountStatic(site.app, defaultStaticRoots);
+  const site = makeApp({}, { site: staticSite(defaultStaticRoots) });
   const pages = readdirSync(defaultStaticRoots.demoDir).filter((name) => name.endsWith('.html'));
 
   it('has its header and footer once, in demo/partials, with one current section per page', async () => {
