@@ -15,6 +15,7 @@ import {
   type ToWorker,
   type WorkerConnection,
 } from './click-writer.ts';
+import { RepeatMemory } from './repeat-memory.ts';
 
 /** Coarse class of the visitor's device, all a report needs; the user agent itself is not kept. */
 export type UaClass = 'desktop' | 'mobile' | 'tablet' | 'other';
@@ -172,18 +173,6 @@ export interface ClickRecorderOptions {
   maxQueued?: number;
 }
 
-interface Remembered {
-  publicId: string;
-  at: number;
-}
-
-/**
- * Memory key of a visitor on a link: the link id and half the visitor hash (128 bits is plenty),
- * those 16 bytes as a latin1 string (one character per byte): cheaper to make than base64, and
- * a one-byte-per-character string is no bigger.
- */
-const repeatKey = (linkId: number, visitorHash: VisitorHash) => `${linkId}:${visitorHash.slice(0, 16)}`;
-
 /** The worker's entry: a plain module that registers tsx in the worker, then loads click-writer.worker.ts. */
 const WORKER_ENTRY = new URL('./click-writer.boot.js', import.meta.url);
 
@@ -214,7 +203,7 @@ const WORKER_ENTRY = new URL('./click-writer.boot.js', import.meta.url);
  * Also answers "did this visitor click this link within the repeat window?" from memory alone,
  * with no query on the hot path: on first use it loads the window's clicks from the table (so a
  * restart forgets nothing), then remembers every click it records. Memory is bounded
- * (`maxRemembered`, ~25 MB at the default); past the bound the oldest visitors are forgotten early,
+ * (`maxRemembered`, ~7.5 MB at the default, in typed arrays: see RepeatMemory); past the bound the oldest visitors are forgotten early,
  * and a repeat of theirs would count again.
  */
 export class ClickRecorder {
@@ -234,23 +223,9 @@ export class ClickRecorder {
   #hashes = Buffer.alloc(HASH_BYTES * 256);
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
-  /** Repeat key → first click in the window. */
-  readonly #recent = new Map<string, Remembered>();
-  /**
-   * The same entries in insertion order, which is (about) time order: a queue (keys and values
-   * side by side, read from `#orderHead`) to forget the oldest from. Not the Map's own iteration:
-   * a Map that has its oldest entries deleted keeps them as holes until it rehashes, and every new
-   * iterator walks over all of them, which at the memory bound (one forgotten per click) cost more
-   * than the rest of the redirect. An entry here whose key was remembered again since (or
-   * forgotten) no longer matches the Map's value and is skipped.
-   */
-  #orderKeys: string[] = [];
-  #orderValues: Remembered[] = [];
-  #orderHead = 0;
+  /** Who clicked which link within the window (see RepeatMemory). */
+  readonly #recent: RepeatMemory;
   #loaded = false;
-  #lastHash: VisitorHash | undefined;
-  #lastLinkId = 0;
-  #lastKey = '';
   /** Writes on the app's connection: the fallback, and batches taken back inside a transaction. */
   #mainWriter: ((batch: ClickBatch) => number) | undefined;
   /** Whether the worker may be used: not for an in-memory database, nor once it failed or closed. */
@@ -275,6 +250,7 @@ export class ClickRecorder {
     // The loss window (the timer) is unchanged.
     this.#maxBuffered = options.maxBuffered ?? 2000;
     this.#maxRemembered = options.maxRemembered ?? 100_000;
+    this.#recent = new RepeatMemory(this.#maxRemembered);
     this.#flushTimeoutMs = options.flushTimeoutMs ?? 5000;
     // 50 batches: up to 100,000 clicks (~20 MB) waiting; the worker writes one in ~10 ms.
     this.#maxQueued = Math.max(1, options.maxQueued ?? 50);
@@ -300,14 +276,14 @@ export class ClickRecorder {
   /** The id of this visitor's earlier click on this link if it is within the repeat window, else null. */
   repeatOf(linkId: number, visitorHash: VisitorHash, now: number): string | null {
     if (!this.#loaded) this.#load(now);
-    const seen = this.#recent.get(this.#keyOf(linkId, visitorHash));
+    const seen = this.#recent.get(linkId, visitorHash);
     return seen && now - seen.at < REPEAT_WINDOW_MS && seen.at <= now ? seen.publicId : null;
   }
 
   /** Queue a click for the next batch. */
   record(click: Click): void {
     if (click.visitorHash.length !== HASH_BYTES) throw new TypeError(`a visitor hash is ${HASH_BYTES} bytes`);
-    this.#remember(this.#keyOf(click.linkId, click.visitorHash), { publicId: click.publicId, at: click.createdAt }, click.createdAt);
+    this.#recent.remember(click.linkId, click.visitorHash, click.publicId, click.createdAt, click.createdAt - REPEAT_WINDOW_MS);
     this.#push(click.publicId, click.referrerHost, click.uaClass, click.linkId, click.partnerId, click.createdAt, click.visitorHash);
     if (this.#closed) {
       this.flush();
@@ -355,16 +331,6 @@ export class ClickRecorder {
       void worker.terminate();
     }
     this.#useWorker = false;
-  }
-
-  /** The repeat key, made once for the redirect's repeatOf() and record() of the same visitor. */
-  #keyOf(linkId: number, visitorHash: VisitorHash): string {
-    if (visitorHash !== this.#lastHash || linkId !== this.#lastLinkId) {
-      this.#lastHash = visitorHash;
-      this.#lastLinkId = linkId;
-      this.#lastKey = repeatKey(linkId, visitorHash);
-    }
-    return this.#lastKey;
   }
 
   #push(publicId: string, referrer: string, ua: string, linkId: number, partnerId: number, createdAt: number, hash: VisitorHash): void {
@@ -597,42 +563,11 @@ export class ClickRecorder {
       if (now - row.created_at >= REPEAT_WINDOW_MS || rows.length >= this.#maxRemembered) break;
       rows.push(row);
     }
-    // Oldest first, so the first click of each visitor wins and the map stays in time order.
+    // Oldest first, so the first click of each visitor wins and the ring stays in time order.
     for (const row of rows.reverse()) {
-      const key = repeatKey(row.link_id, row.visitor_hash.toString('latin1'));
-      if (this.#recent.has(key)) continue;
-      const value = { publicId: row.public_id, at: row.created_at };
-      this.#recent.set(key, value);
-      this.#orderKeys.push(key);
-      this.#orderValues.push(value);
+      const hash = row.visitor_hash.toString('latin1');
+      if (hash.length < HASH_BYTES) continue; // not an HMAC: no redirect wrote this row
+      if (!this.#recent.has(row.link_id, hash)) this.#recent.remember(row.link_id, hash, row.public_id, row.created_at, now - REPEAT_WINDOW_MS);
     }
-  }
-
-  #remember(key: string, value: Remembered, now: number): void {
-    this.#recent.set(key, value);
-    this.#orderKeys.push(key); // at the end: the queue stays in time order
-    this.#orderValues.push(value);
-    // Forget what is out of the window, oldest first; and, over the bound, the oldest anyway.
-    const keys = this.#orderKeys;
-    const values = this.#orderValues;
-    let head = this.#orderHead;
-    while (head < keys.length) {
-      const oldKey = keys[head]!;
-      const old = values[head]!;
-      if (this.#recent.get(oldKey) !== old) {
-        head += 1; // remembered again later (or gone): that later entry is the live one
-        continue;
-      }
-      if (now - old.at < REPEAT_WINDOW_MS && this.#recent.size <= this.#maxRemembered) break;
-      this.#recent.delete(oldKey);
-      head += 1;
-    }
-    // Drop the consumed front of the queue now and then (amortized: at most every 4096 entries).
-    if (head >= 4096 && head * 2 >= keys.length) {
-      keys.splice(0, head);
-      values.splice(0, head);
-      head = 0;
-    }
-    this.#orderHead = head;
   }
 }
