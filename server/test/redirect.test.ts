@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { before, describe, it } from 'node:test';
 import { AdminDestination, TrackedLink } from '@rp/contract';
 import { ConfigError, loadConfig } from '../src/config.ts';
-import { ClickRecorder, isBot, REPEAT_WINDOW_MS, uaClass, visitorHasher } from '../src/domain/clicks.ts';
+import { classifyUserAgent, ClickRecorder, isBot, REPEAT_WINDOW_MS, uaClass, visitorHasher } from '../src/domain/clicks.ts';
 import { createProgram } from '../src/domain/programs.ts';
 import { ADMIN_KEY, addPartner, call, makeApp, sessionFor, type TestContext } from './helpers.ts';
 
@@ -328,8 +328,13 @@ describe('user agents', () => {
 
   it('tells bots from browsers', () => {
     for (const ua of [CHROME, IPHONE, IPAD, HEADLESS]) assert.equal(isBot(ua), false, ua);
-    for (const ua of ['Googlebot/2.1', 'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; bingbot/2.0)', 'Slack-ImgProxy', 'Discordbot/2.0', 'TelegramBot', 'Go-http-client/1.1', ''])
+    for (const ua of ['Googlebot/2.1', 'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; bingbot/2.0)', 'Slack-ImgProxy', 'Discordbot/2.0', 'TelegramBot', 'Go-http-client/1.1', 'CURL/8.5', 'WhatsApp/2.23', '', '  '])
       assert.equal(isBot(ua), true, ua);
+  });
+
+  it('answers both at once as the redirect asks', () => {
+    for (const ua of [CHROME, IPHONE, IPAD, HEADLESS, 'SomeTV/1.0', 'Googlebot/2.1', 'CURL/8.5', '', 'Mozilla/5.0 (iPad; Tablet) DuckDuckBot'])
+      assert.equal(classifyUserAgent(ua), isBot(ua) ? 'bot' : uaClass(ua), ua);
   });
 });
 
@@ -339,7 +344,7 @@ describe('visitor hash', () => {
     for (const secret of [Buffer.alloc(32, 7), Buffer.alloc(64, 1), Buffer.alloc(100, 3), Buffer.alloc(0)]) {
       const hash = visitorHasher(secret);
       // A user agent longer than the prepared buffer, then short ones again (nothing of the long one may linger).
-      for (const ua of [CHROME, 'x'.repeat(5000), IPHONE, 'é ü \u00ff ☕', ''])
+      for (const ua of [CHROME, 'x'.repeat(5000), IPHONE, 'é ü \u00ff ☕ 🦊', '☕'.repeat(400), ''])
         for (const address of ['203.0.113.7', '2001:db8::1', '']) assert.deepEqual(Buffer.from(hash(address, ua), 'latin1'), hmac(secret, `${address}\n${ua}`), `${secret.length} ${ua.slice(0, 20)}`);
     }
   });

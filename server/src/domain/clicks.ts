@@ -46,8 +46,11 @@ export const REPEAT_WINDOW_MS = 30 * 60 * 1000;
 
 /** Random bytes drawn a pool at a time: one system call per 455 click ids instead of one each. */
 const RANDOM_BYTES = 9;
-const pool = Buffer.alloc(RANDOM_BYTES * 455);
-let poolOffset = pool.length;
+const POOL_IDS = 455;
+const pool = Buffer.alloc(RANDOM_BYTES * POOL_IDS);
+/** The pool as base64url (9 bytes are exactly 12 characters, so no padding between ids), cut per id. */
+let poolText = '';
+let poolNext = POOL_IDS;
 /** The time part of the last id made: under load many clicks share a millisecond. */
 let prefixAt = -1;
 let prefix = '';
@@ -59,16 +62,17 @@ let prefix = '';
  * several times more to write.
  */
 export function newClickId(now: number = Date.now()): string {
-  if (poolOffset === pool.length) {
+  if (poolNext === POOL_IDS) {
     randomFillSync(pool);
-    poolOffset = 0;
+    poolText = pool.toString('base64url');
+    poolNext = 0;
   }
-  poolOffset += RANDOM_BYTES;
+  const at = 12 * poolNext++;
   if (now !== prefixAt) {
     prefixAt = now;
     prefix = now.toString(36).padStart(9, '0');
   }
-  return prefix + pool.toString('base64url', poolOffset - RANDOM_BYTES, poolOffset);
+  return prefix + poolText.slice(at, at + 12);
 }
 
 /**
@@ -76,20 +80,32 @@ export function newClickId(now: number = Date.now()): string {
  * preview should show the merchant's page) but are not counted and get no click id.
  * curl, wget and HTTP libraries count as bots: no person is behind them and no checkout will
  * ever carry their click id. Headless Chrome is NOT listed: it is what browser tests drive.
+ * This and the device patterns below are matched against the lower-cased user agent: a
+ * case-sensitive match is about twice as fast as the same pattern with the `i` flag.
  */
 const BOT_PATTERN =
-  /bot\b|bot\/|crawl|spider|slurp|facebookexternalhit|facebookcatalog|meta-externalagent|embedly|preview|whatsapp|telegram|discord|slack|skypeuripreview|vkshare|pinterest|redditbot|applebot|yandex|baiduspider|duckduck|bingpreview|lighthouse|pingdom|uptime|statuscake|site24x7|datadog|^curl\/|^wget\/|python-requests|python-urllib|aiohttp|httpx|go-http-client|^java\/|okhttp|libwww|httpclient|^axios|node-fetch|^undici|scrapy|phantomjs|feedfetcher|mediapartners|adsbot|google-inspectiontool|ia_archiver|archive\.org/i;
+  /bot\b|bot\/|crawl|spider|slurp|facebookexternalhit|facebookcatalog|meta-externalagent|embedly|preview|whatsapp|telegram|discord|slack|skypeuripreview|vkshare|pinterest|redditbot|applebot|yandex|baiduspider|duckduck|bingpreview|lighthouse|pingdom|uptime|statuscake|site24x7|datadog|^curl\/|^wget\/|python-requests|python-urllib|aiohttp|httpx|go-http-client|^java\/|okhttp|libwww|httpclient|^axios|node-fetch|^undici|scrapy|phantomjs|feedfetcher|mediapartners|adsbot|google-inspectiontool|ia_archiver|archive\.org/;
+const TABLET = /ipad|tablet|playbook|silk\/|kindle|nexus (7|9|10)|android(?!.*mobile)/;
+const MOBILE = /mobi|iphone|ipod|android|windows phone|iemobile|opera mini|blackberry/;
+const DESKTOP = /windows nt|macintosh|x11|linux|cros/;
+
+const classOf = (lower: string): UaClass =>
+  TABLET.test(lower) ? 'tablet' : MOBILE.test(lower) ? 'mobile' : DESKTOP.test(lower) ? 'desktop' : 'other';
 
 /** Whether a user agent is a bot or preview fetcher; an empty or absent one counts as a bot. */
 export function isBot(userAgent: string): boolean {
-  return userAgent.trim() === '' || BOT_PATTERN.test(userAgent);
+  return userAgent.trim() === '' || BOT_PATTERN.test(userAgent.toLowerCase());
 }
 
 export function uaClass(userAgent: string): UaClass {
-  if (/iPad|Tablet|PlayBook|Silk\/|Kindle|Nexus (7|9|10)|Android(?!.*Mobile)/i.test(userAgent)) return 'tablet';
-  if (/Mobi|iPhone|iPod|Android|Windows Phone|IEMobile|Opera Mini|BlackBerry/i.test(userAgent)) return 'mobile';
-  if (/Windows NT|Macintosh|X11|Linux|CrOS/i.test(userAgent)) return 'desktop';
-  return 'other';
+  return classOf(userAgent.toLowerCase());
+}
+
+/** isBot() and uaClass() at once, lower-casing once: 'bot' or the device class. */
+export function classifyUserAgent(userAgent: string): UaClass | 'bot' {
+  if (userAgent.trim() === '') return 'bot';
+  const lower = userAgent.toLowerCase();
+  return BOT_PATTERN.test(lower) ? 'bot' : classOf(lower);
 }
 
 /** The host of a Referer header (lower case, at most 253 characters), or '' for none or junk. */
@@ -135,13 +151,13 @@ export function visitorHasher(secret: Buffer): (address: string, userAgent: stri
   }
   return (address, userAgent) => {
     const message = `${address}\n${userAgent}`;
-    const end = SHA256_BLOCK + Buffer.byteLength(message);
-    if (end > inner.length) {
-      const grown = Buffer.alloc(end * 2);
+    // A UTF-8 encoding is at most 3 bytes per UTF-16 unit: room checked without encoding twice.
+    if (SHA256_BLOCK + 3 * message.length > inner.length) {
+      const grown = Buffer.alloc(2 * (SHA256_BLOCK + 3 * message.length));
       inner.copy(grown, 0, 0, SHA256_BLOCK);
       inner = grown;
     }
-    inner.write(message, SHA256_BLOCK, 'utf8');
+    const end = SHA256_BLOCK + inner.write(message, SHA256_BLOCK, 'utf8');
     // 'binary' is latin1: one character per byte.
     outer.write(hash('sha256', inner.subarray(0, end), 'binary'), SHA256_BLOCK, 'latin1');
     return hash('sha256', outer, 'binary');

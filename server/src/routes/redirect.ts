@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { CLICK_COOKIE, CLICK_ID_PARAM } from '@rp/contract';
-import { isBot, newClickId, referrerHost, serverSecret, uaClass, visitorHasher } from '../domain/clicks.ts';
+import { classifyUserAgent, newClickId, referrerHost, serverSecret, visitorHasher } from '../domain/clicks.ts';
 import { SLUG_PATTERN } from '../domain/links.ts';
 import type { AppEnv, Deps } from '../http/context.ts';
 import { clientAddress } from '../http/guards.ts';
@@ -150,12 +150,13 @@ export function redirectRoutes({ db, config, now, clicks }: Deps) {
     const sent = requestHeaders(c);
     const userAgent = sent.userAgent ?? '';
     // Only an active partner's links earn; a suspended partner's visitors still reach the merchant.
-    if (c.req.method === 'GET' && link.partner_status === 'active' && !isBot(userAgent)) {
+    const device = link.partner_status === 'active' && c.req.method === 'GET' ? classifyUserAgent(userAgent) : 'bot';
+    if (device !== 'bot') {
       const at = now();
       // clientAddress() with the header read as above: the first X-Forwarded-For entry if the
       // proxy is trusted, else the socket's address.
       const forwarded = config.trustProxy ? sent.forwardedFor?.split(',')[0]?.trim() : undefined;
-      const visitorHash = hashVisitor(forwarded || clientAddress(c, false), userAgent);
+      const visitorHash = hashVisitor(forwarded || sent.socketAddress || clientAddress(c, false), userAgent);
       let clickId = clicks.repeatOf(link.id, visitorHash, at);
       if (clickId === null) {
         clickId = newClickId(at);
@@ -165,7 +166,7 @@ export function redirectRoutes({ db, config, now, clicks }: Deps) {
           partnerId: link.partner_id,
           visitorHash,
           referrerHost: referrerHost(sent.referer),
-          uaClass: uaClass(userAgent),
+          uaClass: device,
           createdAt: at,
         });
       }
@@ -184,6 +185,8 @@ interface SentHeaders {
   userAgent: string | undefined;
   forwardedFor: string | undefined;
   referer: string | undefined;
+  /** The peer's address as getConnInfo() would give it, read straight off the socket; undefined outside Node. */
+  socketAddress: string | undefined;
 }
 
 const joined = (had: string | undefined, value: string) => (had === undefined ? value : `${had}, ${value}`);
@@ -195,9 +198,12 @@ const joined = (had: string | undefined, value: string) => (had === undefined ? 
  * Elsewhere (app.request in tests), the fetch Request.
  */
 function requestHeaders(c: Context<AppEnv>): SentHeaders {
-  const raw = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.rawHeaders;
-  if (!raw) return { userAgent: c.req.header('user-agent'), forwardedFor: c.req.header('x-forwarded-for'), referer: c.req.header('referer') };
-  const sent: SentHeaders = { userAgent: undefined, forwardedFor: undefined, referer: undefined };
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const raw = incoming?.rawHeaders;
+  if (!raw) {
+    return { userAgent: c.req.header('user-agent'), forwardedFor: c.req.header('x-forwarded-for'), referer: c.req.header('referer'), socketAddress: undefined };
+  }
+  const sent: SentHeaders = { userAgent: undefined, forwardedFor: undefined, referer: undefined, socketAddress: incoming.socket?.remoteAddress };
   for (let i = 0; i < raw.length; i += 2) {
     const key = raw[i]!;
     // Only names of a matching length are lower-cased and compared.
