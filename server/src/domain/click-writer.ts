@@ -38,6 +38,8 @@ export interface WorkerConnection {
   synchronous: number;
   busyTimeoutMs: number;
   foreignKeys: boolean;
+  /** The writer thread's nice value (see WRITER_NICE in click-writer.worker.ts). */
+  nice: number;
 }
 
 export type FromWorker = { type: 'log'; message: string; error: string | null } | { type: 'opened'; settings: WorkerConnection };
