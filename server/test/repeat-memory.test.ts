@@ -59,14 +59,16 @@ describe('the repeat-visitor memory', () => {
     assert.equal(m.get(1, hashOf(4, 4))?.publicId, 'c4');
   });
 
-  it('keeps ids of any length', () => {
+  it('keeps ids of any length and characters', () => {
     const m = new RepeatMemory(4);
     const long = `clk_${'x'.repeat(60)}`;
     m.remember(1, hashOf(1, 1), long, 1, 0);
     m.remember(1, hashOf(2, 2), '', 2, 0);
+    m.remember(1, hashOf(3, 3), 'clic☕', 3, 0);
     assert.equal(m.get(1, hashOf(1, 1))?.publicId, long);
     assert.equal(m.get(1, hashOf(2, 2))?.publicId, '');
-    assert.throws(() => m.remember(1, 'short', 'c', 3, 0), /at least 16 bytes/);
+    assert.equal(m.get(1, hashOf(3, 3))?.publicId, 'clic☕');
+    assert.throws(() => m.remember(1, 'short', 'c', 4, 0), /at least 16 bytes/);
   });
 
   for (const [capacity, buckets, links] of [

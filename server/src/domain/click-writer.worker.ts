@@ -18,13 +18,14 @@ import Database from 'better-sqlite3';
 import { CLAIM, CLOSED, clickWriter, DONE, isBusy, WRITTEN, type ClickWriterData, type FromWorker, type ToWorker, type WorkerConnection } from './click-writer.ts';
 
 /**
- * How much nicer than the main thread the writer runs on Linux, where each thread has its own (setpriority() on "process 0"
- * is the calling thread there; elsewhere it would be the whole server, so it is left alone). Where
- * it shares a CPU with the main thread (the bench pins both to one), a batch (~5–7 ms for 2,000
- * clicks) then yields to the redirects queued behind it instead of holding them up. On the noisy
- * 2-core bench machine the effect on p99 at half the bare load is within the noise (7–10 ms run
- * to run, with it or without; nice 10 measured the same). Nice 5 still leaves it about a quarter
- * of a contended CPU, several times what it needs at the server's full redirect rate.
+ * How much nicer than the main thread the writer runs, on Linux only: each thread has its own nice
+ * value there (setpriority() on "process 0" is the calling thread); elsewhere it would be the whole
+ * server, so it is left alone. Where the writer shares a CPU with the main thread (the bench pins
+ * both to one), a batch (~5–7 ms for 2,000 clicks) then yields to the redirects queued behind it
+ * instead of holding them up. On the noisy 2-core bench machine the effect on p99 at half the bare
+ * load is within the noise (7–10 ms run to run, with it or without; nice 10 measured the same).
+ * Nice 5 still leaves it about a quarter of a contended CPU, several times what it needs at the
+ * server's full redirect rate.
  */
 const WRITER_NICE = 5;
 

@@ -219,8 +219,8 @@ const WORKER_ENTRY = new URL('./click-writer.boot.js', import.meta.url);
  * Also answers "did this visitor click this link within the repeat window?" from memory alone,
  * with no query on the hot path: on first use it loads the window's clicks from the table (so a
  * restart forgets nothing), then remembers every click it records. Memory is bounded
- * (`maxRemembered`, ~7.5 MB at the default, in typed arrays: see RepeatMemory); past the bound the oldest visitors are forgotten early,
- * and a repeat of theirs would count again.
+ * (`maxRemembered`: ~7.5 MB of typed arrays at the default, see RepeatMemory); past the bound the
+ * oldest visitors are forgotten early, and a repeat of theirs would count again.
  */
 export class ClickRecorder {
   readonly #db: Db;

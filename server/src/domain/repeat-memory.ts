@@ -4,8 +4,12 @@
 // itself, but the garbage collector, as every click stored several new objects into a large,
 // long-lived structure. Here a click stores numbers and bytes only.
 
-/** Longest click id kept as bytes; a longer one (none the redirect makes) goes in a side map. */
+/**
+ * Longest click id kept as bytes; a longer one, or one not in printable ASCII (the redirect makes
+ * neither), goes in a side map.
+ */
 const ID_BYTES = 32;
+const PRINTABLE = /^[\x20-\x7e]*$/;
 /** Multiplier that spreads link ids over the table (the golden ratio in 32 bits). */
 const SPREAD = 0x9e3779b1;
 
@@ -92,7 +96,7 @@ export class RepeatMemory {
     this.#words[4 * slot + 2] = this.#w2;
     this.#words[4 * slot + 3] = this.#w3;
     this.#at[slot] = at;
-    if (publicId.length <= ID_BYTES) {
+    if (publicId.length <= ID_BYTES && PRINTABLE.test(publicId)) {
       this.#idLength[slot] = this.#idBytes.write(publicId, slot * ID_BYTES, ID_BYTES, 'latin1');
     } else {
       this.#idLength[slot] = 0;
