@@ -1,5 +1,4 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { msg } from '@lit/localize';
 import { ApiError } from '../core/api-client.js';
 
 /**
@@ -11,10 +10,7 @@ import { ApiError } from '../core/api-client.js';
 /** Field name → message. */
 export type FieldErrors = Record<string, string>;
 
-/** An error's text for a person: the server's message, else a generic one. */
-export function errorText(error: unknown): string {
-  return error instanceof ApiError ? error.message : msg('Something went wrong. Try again.');
-}
+export { errorText } from '../core/api-client.js';
 
 /** `errors` without `name`'s message; the same object when it has none, so nothing re-renders. */
 export function withoutError(errors: FieldErrors, name: string): FieldErrors {

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import type { ErrorBody, ErrorCode } from '@rp/contract';
 
 /** An error the API answered with (or `network` when it could not be reached). */
@@ -13,6 +14,11 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/** A failed request's text for a person: the API's own message (already readable), else a generic one. */
+export function errorText(error: unknown): string {
+  return error instanceof ApiError ? error.message : msg('Something went wrong. Try again.');
 }
 
 export interface RequestOptions {

@@ -5,7 +5,7 @@ import { localized, msg, str } from '@lit/localize';
 import { Task, initialState } from '@lit/task';
 import type { Destination, DestinationList, LinkCreate, LinkList, TrackedLink } from '@rp/contract';
 import { RpElement } from '../core/rp-element.js';
-import { ApiError } from '../core/api-client.js';
+import { ApiError, errorText } from '../core/api-client.js';
 import { baseStyles } from '../core/styles.js';
 import { stateStyles } from '../core/state-styles.js';
 import { sectionStyles } from '../core/section-styles.js';
@@ -256,7 +256,7 @@ export class RpLinkGenerator extends RpElement {
       const fields = error instanceof ApiError ? error.fields : {};
       this.fieldErrors = Object.fromEntries(FIELDS.filter((f) => fields[f]).map((f) => [f, fields[f]!]));
       if (Object.keys(this.fieldErrors).length) await this.#focusInvalid();
-      else this.formError = error instanceof ApiError ? error.message : msg('Something went wrong. Try again.');
+      else this.formError = errorText(error);
     } finally {
       this.creating = false;
     }

@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { Task, initialState } from '@lit/task';
 import { RpElement } from '../core/rp-element.js';
-import { ApiError } from '../core/api-client.js';
+import { errorText } from '../core/api-client.js';
+import { LoadMore } from '../core/load-more.js';
 import { baseStyles } from '../core/styles.js';
 import { stateStyles } from '../core/state-styles.js';
 import { sectionStyles } from '../core/section-styles.js';
@@ -115,9 +116,6 @@ export abstract class RpReport<R, P = Page<R>> extends RpElement {
 
   /** Every row loaded so far (the first page, then each "Load more"). */
   @state() protected rows: R[] = [];
-  @state() protected nextCursor: string | null = null;
-  @state() protected loadingMore = false;
-  @state() protected moreError = '';
   @state() protected downloading = false;
   @state() protected downloadError = '';
   /** Text of the polite live region. */
@@ -131,7 +129,20 @@ export abstract class RpReport<R, P = Page<R>> extends RpElement {
   protected abstract get emptyText(): string;
   protected abstract columns(): Column<R>[];
 
-  #more: AbortController | null = null;
+  /** The "Load more" button and the request behind it. */
+  protected readonly more = new LoadMore(this, {
+    fetch: async (cursor, signal) => {
+      const query = this.query();
+      query.set('cursor', cursor);
+      const page = this.pageOf(await this.store.client.get<P>(`${this.path}?${query}`, { signal }));
+      this.rows = [...this.rows, ...page.rows];
+      const n = page.rows.length;
+      this.announcement = n === 1 ? msg('1 more row loaded.') : msg(str`${n} more rows loaded.`);
+      return page.nextCursor;
+    },
+    // The button is gone: keep keyboard users in the table, not at the top of the page.
+    atEnd: () => this.renderRoot.querySelector<HTMLElement>('.table-wrap')?.focus(),
+  });
 
   /** Turns the answer into rows and the next cursor (reports answer `{ rows, nextCursor }`). */
   protected pageOf(page: P): Page<R> {
@@ -146,18 +157,14 @@ export abstract class RpReport<R, P = Page<R>> extends RpElement {
   protected readonly task = new Task(this, {
     args: () => [this.store, this.store.session?.token ?? null, this.query().toString()] as const,
     task: async ([store, token, query], { signal }) => {
-      this.#abortMore();
+      this.more.abort();
       if (!token) return initialState;
       const page = await store.client.get<P>(`${this.path}?${query}`, { signal });
-      ({ rows: this.rows, nextCursor: this.nextCursor } = this.pageOf(page));
+      ({ rows: this.rows, nextCursor: this.more.cursor } = this.pageOf(page));
       return page;
     },
   });
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#abortMore();
-  }
 
   protected override render(): TemplateResult {
     return html`<section>
@@ -219,15 +226,7 @@ export abstract class RpReport<R, P = Page<R>> extends RpElement {
   }
 
   protected _tableTemplate(): TemplateResult {
-    return html`${table(this.caption, this.columns(), this.rows)}
-      <div class="more">
-        ${this.nextCursor
-          ? html`<button type="button" part="more-button" ?disabled=${this.loadingMore} @click=${this.loadMore}>
-              ${this.loadingMore ? msg('Loading…') : msg('Load more')}
-            </button>`
-          : nothing}
-        ${this.moreError ? html`<p class="field-error" role="alert">${this.moreError}</p>` : nothing}
-      </div>`;
+    return html`${table(this.caption, this.columns(), this.rows)} ${this.more.template()}`;
   }
 
   /** Money in the center's locale; zero is muted. */
@@ -240,31 +239,8 @@ export abstract class RpReport<R, P = Page<R>> extends RpElement {
   }
 
   /** Appends the next page. */
-  async loadMore(): Promise<void> {
-    const cursor = this.nextCursor;
-    if (!cursor || this.loadingMore) return;
-    this.#abortMore();
-    const controller = (this.#more = new AbortController());
-    this.loadingMore = true;
-    this.moreError = '';
-    const query = this.query();
-    query.set('cursor', cursor);
-    try {
-      const page = this.pageOf(await this.store.client.get<P>(`${this.path}?${query}`, { signal: controller.signal }));
-      this.rows = [...this.rows, ...page.rows];
-      this.nextCursor = page.nextCursor;
-      const n = page.rows.length;
-      this.announcement = n === 1 ? msg('1 more row loaded.') : msg(str`${n} more rows loaded.`);
-      if (!page.nextCursor) {
-        // The button is gone: keep keyboard users in the table, not at the top of the page.
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('.table-wrap')?.focus();
-      }
-    } catch (error) {
-      if (!controller.signal.aborted) this.moreError = errorText(error);
-    } finally {
-      if (this.#more === controller) this.loadingMore = false;
-    }
+  loadMore(): Promise<void> {
+    return this.more.load();
   }
 
   /** Downloads the report of the current filters as CSV. */
@@ -287,15 +263,7 @@ export abstract class RpReport<R, P = Page<R>> extends RpElement {
     if (control.name && control.checkValidity()) (this as unknown as Record<string, string>)[control.name] = control.value;
   }
 
-  #abortMore(): void {
-    this.#more?.abort();
-    this.#more = null;
-    this.loadingMore = false;
-    this.moreError = '';
-  }
 }
 
 const prevent = (event: Event) => event.preventDefault();
 
-const errorText = (error: unknown): string =>
-  error instanceof ApiError ? error.message : msg('Something went wrong. Try again.');

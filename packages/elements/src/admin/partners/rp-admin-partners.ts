@@ -15,6 +15,7 @@ import type {
 } from '@rp/contract';
 import { emptyState, errorState, loadingState } from '../../core/states.js';
 import { formatDate } from '../../core/format.js';
+import { LoadMore } from '../../core/load-more.js';
 import { RpAdminElement, adminFire, adminSignedOutState } from '../rp-admin-element.js';
 import { adminStyles } from '../admin-styles.js';
 import { Announcer, constraintErrors, errorText, fieldParts, serverErrors, withoutError, type FieldErrors } from '../admin-form.js';
@@ -97,9 +98,6 @@ export class RpAdminPartners extends RpAdminElement {
   @state() protected status: PartnerStatus | '' = '';
   /** Every partner loaded so far (the first page, then each "Load more"). */
   @state() protected rows: AdminPartnerSummary[] = [];
-  @state() protected nextCursor: string | null = null;
-  @state() protected loadingMore = false;
-  @state() protected moreError = '';
   /** What is shown: the list, a partner's detail, or the "New partner" form. */
   @state() protected view: 'list' | 'detail' | 'create' = 'list';
   /** The partner whose detail is open. */
@@ -113,19 +111,35 @@ export class RpAdminPartners extends RpAdminElement {
   protected readonly live = new Announcer(this);
 
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
-  #more: AbortController | null = null;
+  /** The "Load more" button and the request behind it: the next page of the same search. */
+  protected readonly more = new LoadMore(this, {
+    fetch: async (cursor, signal) => {
+      const query = this.#query();
+      query.set('cursor', cursor);
+      const page = await this.store.client.get<AdminPartnerPage>(`/admin/partners?${query}`, { signal });
+      const known = new Set(this.rows.map((r) => r.code));
+      this.rows = [...this.rows, ...page.partners.filter((p) => !known.has(p.code))];
+      const n = page.partners.length;
+      void this.live.say(n === 1 ? msg('1 more partner loaded.') : msg(str`${n} more partners loaded.`));
+      this.#lastLoaded = page.partners[0]?.code ?? '';
+      return page.nextCursor;
+    },
+    // The button is gone: focus the first partner of the last page, where the reader was going.
+    atEnd: () => this.renderRoot.querySelector<HTMLElement>(`[part="open-button"][data-code="${CSS.escape(this.#lastLoaded)}"]`)?.focus(),
+  });
+  #lastLoaded = '';
 
   protected readonly task = new Task(this, {
     args: () => [this.store, this.store.session?.token ?? null, this.#query().toString()] as const,
     task: async ([store, token, query], { signal }) => {
-      this.#abortMore();
+      this.more.abort();
       if (!token) {
         this.view = 'list';
         return initialState;
       }
       const page = await store.client.get<AdminPartnerPage>(`/admin/partners?${query}`, { signal });
       this.rows = page.partners;
-      this.nextCursor = page.nextCursor;
+      this.more.cursor = page.nextCursor;
       return page;
     },
   });
@@ -141,7 +155,6 @@ export class RpAdminPartners extends RpAdminElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#searchTimer);
-    this.#abortMore();
   }
 
   protected override render(): TemplateResult {
@@ -250,14 +263,7 @@ export class RpAdminPartners extends RpAdminElement {
           </tbody>
         </table>
       </div>
-      <div class="more">
-        ${this.nextCursor
-          ? html`<button type="button" part="more-button" ?disabled=${this.loadingMore} @click=${this.loadMore}>
-              ${this.loadingMore ? msg('Loading…') : msg('Load more')}
-            </button>`
-          : nothing}
-        ${this.moreError ? html`<p class="field-error" role="alert">${this.moreError}</p>` : nothing}
-      </div>`;
+      ${this.more.template()}`;
   }
 
   /**
@@ -270,31 +276,8 @@ export class RpAdminPartners extends RpAdminElement {
   }
 
   /** Appends the next page of the same search. */
-  async loadMore(): Promise<void> {
-    const cursor = this.nextCursor;
-    if (!cursor || this.loadingMore) return;
-    this.#abortMore();
-    const controller = (this.#more = new AbortController());
-    this.loadingMore = true;
-    this.moreError = '';
-    const query = this.#query();
-    query.set('cursor', cursor);
-    try {
-      const page = await this.store.client.get<AdminPartnerPage>(`/admin/partners?${query}`, { signal: controller.signal });
-      const known = new Set(this.rows.map((r) => r.code));
-      this.rows = [...this.rows, ...page.partners.filter((p) => !known.has(p.code))];
-      this.nextCursor = page.nextCursor;
-      const n = page.partners.length;
-      void this.live.say(n === 1 ? msg('1 more partner loaded.') : msg(str`${n} more partners loaded.`));
-      if (!page.nextCursor) {
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>(`[part="open-button"][data-code="${CSS.escape(page.partners[0]?.code ?? '')}"]`)?.focus();
-      }
-    } catch (error) {
-      if (!controller.signal.aborted) this.moreError = errorText(error);
-    } finally {
-      if (this.#more === controller) this.loadingMore = false;
-    }
+  loadMore(): Promise<void> {
+    return this.more.load();
   }
 
   #query(): URLSearchParams {
@@ -319,13 +302,6 @@ export class RpAdminPartners extends RpAdminElement {
 
   #statusChange(event: Event): void {
     this.status = (event.target as HTMLSelectElement).value as PartnerStatus | '';
-  }
-
-  #abortMore(): void {
-    this.#more?.abort();
-    this.#more = null;
-    this.loadingMore = false;
-    this.moreError = '';
   }
 
   // ---- detail -------------------------------------------------------------------------------
