@@ -1,8 +1,12 @@
 import { css } from 'lit';
 
-/** Optional polish for the states of core/states.ts: a spinner beside the loading text. */
+/**
+ * Optional polish for the states of core/states.ts: a spinner beside the loading text. Any other
+ * "working on it" line (an upload, say) gets the same spinner with the class `busy`.
+ */
 export const stateStyles = css`
-  .state.loading::before {
+  .state.loading::before,
+  .busy::before {
     content: '';
     display: inline-block;
     width: 1em;
@@ -20,7 +24,8 @@ export const stateStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .state.loading::before {
+    .state.loading::before,
+    .busy::before {
       animation-duration: 2.4s;
     }
   }

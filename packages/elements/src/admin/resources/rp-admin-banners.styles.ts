@@ -110,26 +110,4 @@ export const bannerStyles = css`
     color: var(--_muted);
     font-size: 0.875rem;
   }
-  .uploading::before {
-    content: '';
-    display: inline-block;
-    width: 0.9em;
-    height: 0.9em;
-    margin-inline-end: 0.5em;
-    vertical-align: -0.1em;
-    border: 2px solid var(--_border);
-    border-top-color: var(--_accent);
-    border-radius: 50%;
-    animation: rp-upload-spin 0.8s linear infinite;
-  }
-  @keyframes rp-upload-spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .uploading::before {
-      animation-duration: 2.4s;
-    }
-  }
 `;

@@ -247,7 +247,7 @@ export class RpAdminBanners extends AdminCollection<AdminBanner, BannerDraft> {
         ${msg('PNG, JPEG, GIF or WebP, up to 2 MB. Upload it at the size partners will place, such as 728 × 90 or 300 × 250.')}
       </span>
       ${this.uploading
-        ? html`<p class="uploading" id="f-image-progress" role="status">${msg(str`Uploading ${this.uploading}…`)}</p>`
+        ? html`<p class="uploading busy" id="f-image-progress" role="status">${msg(str`Uploading ${this.uploading}…`)}</p>`
         : nothing}
       ${this.fieldError('image')}
     </div>`;
