@@ -4,8 +4,8 @@ import { css } from 'lit';
  * What the partner's account cards, <rp-signin>, <rp-signup> and <rp-reset-password>, share
  * exactly: the card's shadow, the lead under the heading, the focused field, the password field
  * with its show/hide button, the primary button's hover and the link shown as a button. Each card
- * adds its own sizes and messages (signinStyles, accountFormStyles). Part of the sign-in alone
- * bundle (budget 12 KB gzip).
+ * adds its own sizes and messages (signinStyles, accountFormStyles); the back office's
+ * <rp-admin-signin> uses them too. Part of the sign-in alone bundle (budget 12 KB gzip).
  */
 export const partnerFormStyles = css`
   .card {

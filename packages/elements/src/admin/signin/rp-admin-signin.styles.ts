@@ -1,18 +1,17 @@
 import { css } from 'lit';
 
+/**
+ * The back-office sign-in card: the partner cards' look (partnerFormStyles, composed before this:
+ * shadow, lead, password field and its show/hide button) at its own size, and the signed-in bar.
+ */
 export const adminSigninStyles = css`
   .card {
     max-width: var(--rp-admin-signin-width, 26rem);
     padding: clamp(1.5rem, 6vw, 2rem) clamp(1.15rem, 5vw, 1.75rem);
-    box-shadow: var(--rp-shadow, 0 1px 2px rgb(16 24 40 / 0.06), 0 8px 24px rgb(16 24 40 / 0.08));
   }
   h2 {
     font-size: 1.5rem;
     margin-bottom: 0.25rem;
-  }
-  .lead {
-    color: var(--_muted);
-    margin-bottom: 1.5rem;
   }
   .form-error.empty {
     display: none;
@@ -28,22 +27,8 @@ export const adminSigninStyles = css`
   .submit {
     min-height: 2.75rem;
   }
-  .password {
-    position: relative;
-  }
-  .password input {
-    padding-right: 4.5rem;
-  }
   .toggle {
-    position: absolute;
-    inset: 0.3rem 0.3rem 0.3rem auto;
     min-height: 0;
-    padding: 0 0.75rem;
-    border: 0;
-    background: none;
-    color: var(--_accent);
-    font-size: 0.875rem;
-    font-weight: 600;
   }
   .submit {
     width: 100%;

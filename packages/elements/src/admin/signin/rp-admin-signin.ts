@@ -4,6 +4,7 @@ import { localized, msg, str } from '@lit/localize';
 import { ApiError } from '../../core/api-client.js';
 import { RpAdminElement, adminFire } from '../rp-admin-element.js';
 import { adminStyles } from '../admin-styles.js';
+import { partnerFormStyles } from '../../signin/partner-form.styles.js';
 import { adminSigninStyles } from './rp-admin-signin.styles.js';
 
 type Field = 'email' | 'password';
@@ -57,7 +58,7 @@ type Field = 'email' | 'password';
  */
 @localized()
 export class RpAdminSignin extends RpAdminElement {
-  static override styles = [adminStyles, adminSigninStyles];
+  static override styles = [adminStyles, partnerFormStyles, adminSigninStyles];
 
   @state() protected pending = false;
   @state() protected error: string | null = null;
