@@ -22,6 +22,7 @@ import type {
 } from '@rp/contract';
 import type { Db } from '../db/database.ts';
 import { ApiError } from '../http/errors.ts';
+import { partnerByCode as partnerOrNotFound } from './admin-partners.ts';
 import { attribute, findProgram, type ClickFlusher } from './attribution.ts';
 import { availableAt, leadCommission, reversedTarget, saleCommission, type Rule } from './commissions.ts';
 import { appendEntry, balanceOf, partnerCurrency } from './ledger.ts';
@@ -132,8 +133,7 @@ export function createCoupon(db: Db, input: z.output<typeof CouponCreate>, now: 
 
 /** A partner's coupon codes, oldest first; `not_found` for an unknown partner. */
 export function listCoupons(db: Db, partnerCode: string): CouponList {
-  const partner = db.prepare('SELECT id, code FROM partners WHERE code = ?').get(partnerCode) as { id: number; code: string } | undefined;
-  if (!partner) throw new ApiError('not_found', `No partner with code "${partnerCode}".`);
+  const partner = partnerOrNotFound(db, partnerCode);
   const rows = db.prepare('SELECT code, created_at FROM coupons WHERE partner_id = ? ORDER BY created_at, code').all(partner.id) as {
     code: string;
     created_at: number;
