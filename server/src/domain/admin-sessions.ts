@@ -89,9 +89,7 @@ export const createAdminSession = store.create;
  * end at once.
  */
 export function findAdminSession(db: Db, token: string, policy: SessionPolicy, now: number): ActiveAdminSession | null {
-  const enabledUser = (id: number) =>
-    (db.prepare('SELECT email, name FROM admin_users WHERE id = ? AND disabled_at IS NULL').get(id) as Pick<AdminUserRow, 'email' | 'name'> | undefined) ?? null;
-  const live = store.find(db, token, policy, now, enabledUser);
+  const live = store.find(db, token, policy, now);
   return live && { sessionId: live.sessionId, adminUserId: live.ownerId, email: live.owner.email, name: live.owner.name, expiresAt: live.expiresAt };
 }
 

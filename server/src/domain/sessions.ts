@@ -21,9 +21,7 @@ export const createSession = store.create;
  * session is live: a suspension takes effect at once, not at the next sign-in.
  */
 export function findSession(db: Db, token: string, policy: SessionPolicy, now: number): ActiveSession | null {
-  const activePartner = (id: number) =>
-    (db.prepare(`SELECT code, name FROM partners WHERE id = ? AND status = 'active'`).get(id) as { code: string; name: string } | undefined) ?? null;
-  const live = store.find(db, token, policy, now, activePartner);
+  const live = store.find(db, token, policy, now);
   return live && { sessionId: live.sessionId, partnerId: live.ownerId, code: live.owner.code, name: live.owner.name, expiresAt: live.expiresAt };
 }
 
